@@ -1,0 +1,143 @@
+/**
+ * Speaker labels and the attribution rules that decide who speaks each block, as data: each
+ * rule has an id (shown by `--report`), the sentence the edition's editorialDecl states for
+ * it, and examples that the test suite runs.
+ */
+import { HONORIFIC, type PersonIndex } from './persons.js';
+import type { Person } from '../model.js';
+
+export type AttributionRuleId =
+  | 'manifest/override'
+  | 'summary/last-before-metadata'
+  | 'attendance/were-present'
+  | 'label/inline'
+  | 'label/alone'
+  | 'narrative/reported-speech'
+  | 'narrative/meeting-event'
+  | 'speech/first-person-after-report'
+  | 'speech/continuation'
+  | 'narrative/default';
+
+export interface AttributionRule {
+  id: AttributionRuleId;
+  editorialDecl: string;
+}
+
+/** In the order the converter tries them on each block. */
+export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
+  { id: 'manifest/override', editorialDecl: 'Where the edition manifest (edition.json) attributes a block, the manifest decides; every such block is listed by teikit convert --report.' },
+  { id: 'summary/last-before-metadata', editorialDecl: 'The last block before the "Document Information" section is the archive\'s summary; it is encoded as the abstract, not as part of the text.' },
+  { id: 'attendance/were-present', editorialDecl: 'A paragraph saying who "were present" is kept in the text and also read into the list of participants, each description ("representatives of the CPSU CC") opening a group.' },
+  { id: 'label/inline', editorialDecl: 'A paragraph that starts with a participant\'s name (with or without "Cde."), optionally followed by lower-case words ("continued", "asks a question") and ending in a period or colon, starts a speech; the label is kept verbatim in <speaker>. A name not known from the attendance list needs "Cde."/"Mr." or a colon and at least two words.' },
+  { id: 'label/alone', editorialDecl: 'A paragraph holding only a speaker label ("Cde. Peng Dehuai", "Cde. Choe Yong-geon (a second time)") starts a speech that the following paragraphs continue.' },
+  { id: 'narrative/reported-speech', editorialDecl: 'A paragraph whose first sentence reports a participant in the third person ("Cde. Kim Il Sung said that …", "… addressed a suggestion …") and has no first-person pronoun is narrative, outside any speech.' },
+  { id: 'narrative/meeting-event', editorialDecl: 'A paragraph that opens with the course of the meeting ("The meeting ended …", "Opening the meeting, …") is narrative.' },
+  { id: 'speech/first-person-after-report', editorialDecl: 'A first-person paragraph right after a narrative paragraph that reports what a participant said continues that participant\'s words as a speech without a label.' },
+  { id: 'speech/continuation', editorialDecl: 'An unlabeled paragraph after a speech continues it.' },
+  { id: 'narrative/default', editorialDecl: 'Any other paragraph is narrative.' },
+];
+
+export interface SpeakerLabel {
+  /** The label exactly as written, including its final period or colon. */
+  label: string;
+  /** The name as written in the label. */
+  name: string;
+  person?: Person;
+  /** Offset in the block's text where the speech starts (text.length for a label alone). */
+  speechStart: number;
+  alone: boolean;
+}
+
+const HONORIFIC_AT_START = new RegExp(`^${HONORIFIC}\\s+`, 'u');
+/** A name not (yet) known: capitalised words, hyphenated parts allowed. */
+const UNKNOWN_NAME = /\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3}/uy;
+/** Lower-case words after the name ("continued", "asks a question"). */
+const SUFFIX = /(?:[ \t]+\p{Ll}+){1,4}(?=[ \t]*[:(])/uy;
+const PARENTHESIS = /[ \t]*\([^()\n]{1,40}\)/y;
+const TERMINATOR = /[ \t]*([.:])(?:\s+|$)/y;
+const ONLY_SPACE = /\s*$/y;
+
+function stickyMatch(pattern: RegExp, text: string, index: number): RegExpExecArray | null {
+  pattern.lastIndex = index;
+  return pattern.exec(text);
+}
+
+/** Read the speaker label a block starts with, if it has one. */
+export function readSpeakerLabel(text: string, persons: PersonIndex): SpeakerLabel | undefined {
+  const honorific = text.match(HONORIFIC_AT_START);
+  let position = honorific ? honorific[0].length : 0;
+  const known = persons.matchAt(text, position);
+  let nameEnd: number;
+  if (known) {
+    nameEnd = known.end;
+  } else {
+    const unknown = stickyMatch(UNKNOWN_NAME, text, position);
+    if (!unknown) return undefined;
+    nameEnd = position + unknown[0].length;
+  }
+  const name = text.slice(position, nameEnd);
+  position = nameEnd;
+  const suffix = stickyMatch(SUFFIX, text, position);
+  if (suffix) position += suffix[0].length;
+  const parenthesis = stickyMatch(PARENTHESIS, text, position);
+  if (parenthesis) position += parenthesis[0].length;
+
+  // An unknown name must look like a label, not like the start of a sentence.
+  const unknownAllowed = (terminator: string | undefined): boolean =>
+    honorific !== null || (terminator === ':' && name.trim().split(/\s+/).length >= 2);
+  const person = known?.person;
+
+  if (stickyMatch(ONLY_SPACE, text, position)) {
+    if (!known && !honorific) return undefined;
+    return { label: text.slice(0, position).trimEnd(), name, ...(person ? { person } : {}), speechStart: text.length, alone: true };
+  }
+  const terminator = stickyMatch(TERMINATOR, text, position);
+  if (!terminator) return undefined;
+  // "Cde. X agreed." is a sentence; a label with words after the name ends in a colon.
+  if (terminator[1] === '.' && suffix) return undefined;
+  if (!known && !unknownAllowed(terminator[1])) return undefined;
+  const labelEnd = position + terminator[0].indexOf(terminator[1] ?? '') + 1;
+  return {
+    label: text.slice(0, labelEnd),
+    name,
+    ...(person ? { person } : {}),
+    speechStart: position + terminator[0].length,
+    alone: false,
+  };
+}
+
+const ABBREVIATION_BEFORE_STOP = /(?:\b(?:Cdes?|Mr|Mrs|Ms|Messrs|Dr|St|Gen|Col|No|vs|etc|cf)|\b\p{Lu})$/u;
+
+/** The first sentence of a text (abbreviations such as "Cde." do not end it). */
+export function firstSentence(text: string): string {
+  for (const match of text.matchAll(/[.!?](?=\s+[\p{Lu}[\d"“]|\s*$)/gu)) {
+    if (!ABBREVIATION_BEFORE_STOP.test(text.slice(0, match.index))) return text.slice(0, match.index + 1);
+  }
+  return text;
+}
+
+const FIRST_PERSON = /\b(?:I|we|We|me|us|our|Our|my|My)\b/;
+const MEETING_EVENT = /^(?:(?:The|This) (?:meeting|session|conversation|discussion) (?:ended|closed|opened|began|adjourned|was (?:closed|opened|adjourned|ended))|(?:Opening|Closing) the (?:meeting|session))\b/;
+const REPORTING_VERB = /^(?:,[^,.]{1,80},)?\s+(?:again\s+)?(said|says|stated|states|declared|noted|replied|answered|added|remarked|continued|asked|asks|proposed|suggested|addressed|turned to|took the floor|spoke|objected|agreed|announced|emphasized|stressed|informed)\b/;
+/** Verbs after which the next first-person paragraph is the reported person's own words. */
+const SPEECH_VERBS = new Set(['said', 'says', 'stated', 'states', 'declared', 'noted', 'replied', 'answered', 'added', 'remarked', 'continued']);
+
+export type NarrativeCue =
+  | { ruleId: 'narrative/meeting-event' }
+  | { ruleId: 'narrative/reported-speech'; person: Person; speechVerb: boolean };
+
+/** Whether a block reads as the record-taker's narrative, and why. */
+export function narrativeCue(text: string, persons: PersonIndex): NarrativeCue | undefined {
+  const sentence = firstSentence(text);
+  if (!FIRST_PERSON.test(sentence)) {
+    for (const mention of persons.findAll(sentence)) {
+      const verb = sentence.slice(mention.end).match(REPORTING_VERB);
+      if (verb) return { ruleId: 'narrative/reported-speech', person: mention.person, speechVerb: SPEECH_VERBS.has(verb[1] ?? '') };
+    }
+  }
+  return MEETING_EVENT.test(text) ? { ruleId: 'narrative/meeting-event' } : undefined;
+}
+
+export function isFirstPerson(text: string): boolean {
+  return FIRST_PERSON.test(firstSentence(text));
+}

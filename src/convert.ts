@@ -1,0 +1,80 @@
+/**
+ * The convert pipeline: decode → read layout → build the edition model → serialize TEI.
+ * Each stage can be called alone; this only chains them and collects their diagnostics.
+ */
+import { basename, extname } from 'node:path';
+import { InputError, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { buildEdition } from './edition.js';
+import { decodeSource } from './input.js';
+import { readSource, type LayoutName } from './layouts/index.js';
+import { parseManifest } from './manifest/index.js';
+import type { BracketConventionId } from './conventions/brackets.js';
+import type { AttributionDecision, Edition } from './model.js';
+import { serializeTei } from './tei/serialize.js';
+
+export interface ConvertOptions {
+  /** Path of the source, used in diagnostics and for the default edition id. */
+  path?: string;
+  /** The edition manifest (edition.json) text and its path. */
+  manifest?: { text: string; path: string };
+  /** Source layout; detected when absent. */
+  layout?: LayoutName;
+  /** Edition id; defaults to the manifest's id, then the source file's base name. */
+  id?: string;
+}
+
+/** What `--report` shows: how the converter read the source. */
+export interface ConversionReport {
+  layout: string;
+  decisions: AttributionDecision[];
+  brackets: Partial<Record<BracketConventionId, number>>;
+  persons: { id: string; name: string; group: string }[];
+}
+
+export interface ConvertResult {
+  /** The TEI document; absent when an error prevented the conversion. */
+  tei?: string;
+  edition?: Edition;
+  report?: ConversionReport;
+  /** Every diagnostic of every file involved, sorted by file and position. */
+  diagnostics: Diagnostic[];
+  ok: boolean;
+}
+
+export function convert(source: Uint8Array | string, options: ConvertOptions = {}): ConvertResult {
+  const path = options.path ?? '<input>';
+  const diagnostics: Diagnostic[] = [];
+  const done = (result: Omit<ConvertResult, 'diagnostics' | 'ok'>): ConvertResult => {
+    const sorted = sortDiagnostics(diagnostics);
+    const ok = !sorted.some((diagnostic) => diagnostic.severity === 'error');
+    return ok ? { ...result, diagnostics: sorted, ok } : { diagnostics: sorted, ok };
+  };
+  try {
+    const bytes = typeof source === 'string' ? new TextEncoder().encode(source) : source;
+    const parsed = options.manifest ? parseManifest(options.manifest.text, options.manifest.path) : undefined;
+    if (parsed) diagnostics.push(...parsed.file.messages);
+    if (parsed && !parsed.loaded) return done({});
+    const loaded = parsed?.loaded;
+    const file = decodeSource(bytes, path);
+    const record = readSource(file, options.layout ?? loaded?.manifest.layout);
+    const id = options.id ?? loaded?.manifest.id ?? basename(path, extname(path));
+    const { edition, bracketCounts } = buildEdition(record, file, id, loaded);
+    diagnostics.push(...file.messages);
+    if (loaded) diagnostics.push(...loaded.file.messages.filter((message) => !diagnostics.includes(message)));
+    const report: ConversionReport = {
+      layout: record.layout,
+      decisions: edition.decisions,
+      brackets: Object.fromEntries(bracketCounts),
+      persons: edition.groups.flatMap((group) =>
+        group.persons.map((person) => ({ id: person.id, name: person.name, group: group.label ?? group.type })),
+      ),
+    };
+    return done({ tei: serializeTei(edition), edition, report });
+  } catch (error) {
+    if (error instanceof InputError) {
+      if (!diagnostics.includes(error.diagnostic)) diagnostics.push(error.diagnostic);
+      return done({});
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * One message type for every stage (in the spirit of vfile-message): stages never print,
+ * they attach diagnostics to the file they work on; a reporter turns them into text at the end.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A point in a source text. `line` and `column` are 1-based; `column` counts UTF-16 code units. */
+export interface Point {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+export interface Place {
+  start: Point;
+  end: Point;
+}
+
+/** Where a diagnostic comes from: the stage or the external tool. */
+export type DiagnosticSource =
+  | 'teikit:input'
+  | 'teikit:layout'
+  | 'teikit:brackets'
+  | 'teikit:speakers'
+  | 'teikit:persons'
+  | 'teikit:header'
+  | 'teikit:manifest'
+  | 'teikit:cli';
+
+export interface Diagnostic {
+  /** What happened, in one sentence. */
+  reason: string;
+  severity: Severity;
+  /** Stable id of the rule or check, e.g. `brackets/unbalanced`. */
+  ruleId: string;
+  source: DiagnosticSource;
+  /** Path of the file the diagnostic is about (as given by the user). */
+  file: string;
+  place?: Place;
+  /** JSON pointer into a manifest, for manifest diagnostics. */
+  pointer?: string;
+  /** How to fix it, or what the converter did instead. */
+  note?: string;
+}
+
+export type DiagnosticInit = Omit<Diagnostic, 'file'>;
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/**
+ * A text file travelling through the pipeline: its path, its text, and the diagnostics the
+ * stages attached to it. Turns offsets into line/column points.
+ */
+export class SourceFile {
+  readonly path: string;
+  readonly text: string;
+  readonly messages: Diagnostic[] = [];
+  readonly #lineStarts: number[];
+
+  constructor(path: string, text: string) {
+    this.path = path;
+    this.text = text;
+    this.#lineStarts = [0];
+    for (const match of text.matchAll(LINE_BREAK)) {
+      this.#lineStarts.push(match.index + match[0].length);
+    }
+  }
+
+  point(offset: number): Point {
+    const starts = this.#lineStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - (starts[low] ?? 0) + 1, offset };
+  }
+
+  place(start: number, end: number = start): Place {
+    return { start: this.point(start), end: this.point(end) };
+  }
+
+  report(init: DiagnosticInit): Diagnostic {
+    const diagnostic: Diagnostic = { ...init, file: this.path };
+    this.messages.push(diagnostic);
+    return diagnostic;
+  }
+
+  get hasErrors(): boolean {
+    return this.messages.some((message) => message.severity === 'error');
+  }
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Sort by file, then position, then severity: the order a reader expects. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      (a.place?.start.offset ?? -1) - (b.place?.start.offset ?? -1) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
+}
+
+/** `file:line:col: severity: message [rule-id]` (the form editors and CI annotators parse). */
+export function formatDiagnostic(diagnostic: Diagnostic): string {
+  const where = diagnostic.place
+    ? `${diagnostic.file}:${diagnostic.place.start.line}:${diagnostic.place.start.column}`
+    : diagnostic.pointer !== undefined
+      ? `${diagnostic.file}#${diagnostic.pointer}`
+      : diagnostic.file;
+  const note = diagnostic.note ? `\n  note: ${diagnostic.note}` : '';
+  return `${where}: ${diagnostic.severity}: ${diagnostic.reason} [${diagnostic.ruleId}]${note}`;
+}
+
+/** A condition that stops a stage: the input cannot be converted at all. */
+export class InputError extends Error {
+  readonly diagnostic: Diagnostic;
+  constructor(diagnostic: Diagnostic) {
+    super(diagnostic.reason);
+    this.name = 'InputError';
+    this.diagnostic = diagnostic;
+  }
+}

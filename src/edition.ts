@@ -1,0 +1,497 @@
+/**
+ * The model stage: a layout's SourceRecord (+ manifest) → the Edition the TEI serializer writes.
+ * Decides who speaks each block, reads the brackets, the attendance list and the metadata.
+ */
+import type { SourceFile } from './diagnostics.js';
+import { flat } from './layouts/blocks.js';
+import type { SourceRecord } from './layouts/index.js';
+import { reportManifestError, type LoadedManifest, type ManifestPerson } from './manifest/index.js';
+import { parseArchivalCitation, splitSourceField } from './conventions/archival-citation.js';
+import { parseBrackets, type BracketContext, type BracketConventionId } from './conventions/brackets.js';
+import { parseDate } from './conventions/dates.js';
+import {
+  displayName,
+  groupAttendance,
+  markMentions,
+  personId,
+  PersonIndex,
+  readAttendance,
+  type NameMatch,
+} from './conventions/persons.js';
+import {
+  isFirstPerson,
+  narrativeCue,
+  readSpeakerLabel,
+  type AttributionRuleId,
+} from './conventions/speakers.js';
+import type {
+  AttributionDecision,
+  Block,
+  BodyItem,
+  Edition,
+  Inline,
+  Paragraph,
+  Person,
+  PersonGroup,
+  Role,
+  Speech,
+} from './model.js';
+
+export const TRANSLATOR_ID = 'translator';
+export const HAND_INSERTIONS_ID = 'hand-insertions';
+/** Attendance sentences are looked for among the first blocks of the document only. */
+const ATTENDANCE_SEARCH_BLOCKS = 3;
+
+export interface BuildResult {
+  edition: Edition;
+  /** How often each bracket convention applied. */
+  bracketCounts: Map<BracketConventionId, number>;
+}
+
+/** Persons of the edition: attendance groups plus everyone else, with one name index. */
+class PersonRegistry {
+  readonly groups: PersonGroup[];
+  readonly others: Person[] = [];
+  readonly speaking = new Set<string>();
+  readonly #ids = new Set<string>();
+  #index: PersonIndex | undefined;
+
+  constructor(groups: PersonGroup[], ids: Set<string>) {
+    this.groups = groups;
+    for (const id of ids) this.#ids.add(id);
+  }
+
+  get all(): Person[] {
+    return [...this.groups.flatMap((group) => group.persons), ...this.others];
+  }
+
+  get index(): PersonIndex {
+    this.#index ??= new PersonIndex(this.all);
+    return this.#index;
+  }
+
+  byId(id: string): Person | undefined {
+    return this.all.find((person) => person.id === id);
+  }
+
+  isAttendee(person: Person): boolean {
+    return this.groups.some((group) => group.persons.includes(person));
+  }
+
+  /** Merge what the manifest says into the persons found; unknown ones are added. */
+  applyManifest(persons: readonly ManifestPerson[], loaded: LoadedManifest): void {
+    persons.forEach((entry, position) => {
+      const forms = new Set([entry.name, ...(entry.aliases ?? []), ...(entry.variants ?? [])]);
+      const found = this.all.find(
+        (person) => person.id === entry.id || forms.has(person.name) || person.aliases.some((alias) => forms.has(alias)),
+      );
+      if (found && found.id !== entry.id && this.#ids.has(entry.id)) {
+        reportManifestError(loaded, `/persons/${position}/id`, `The id "${entry.id}" is already used by another person.`);
+        return;
+      }
+      const person: Person = found ?? { id: entry.id, name: entry.name, aliases: [], variants: [], origin: 'manifest' };
+      if (found) {
+        this.#ids.delete(found.id);
+        if (found.name !== entry.name) person.aliases.push(found.name);
+      } else {
+        this.others.push(person);
+      }
+      person.id = entry.id;
+      person.name = entry.name;
+      person.aliases = [...new Set([...person.aliases, ...(entry.aliases ?? [])])].filter((alias) => alias !== entry.name);
+      person.variants = [...new Set([...person.variants, ...(entry.variants ?? [])])];
+      if (entry.role) person.role = entry.role;
+      this.#ids.add(entry.id);
+    });
+    this.#index = undefined;
+  }
+
+  /** A speaker whose label names nobody known yet. */
+  addSpeaker(writtenName: string): Person {
+    const name = displayName(writtenName);
+    const existing = this.others.find((person) => person.name === name);
+    if (existing) return existing;
+    const person: Person = { id: personId(name, this.#ids), name, aliases: [], variants: [], origin: 'speaker' };
+    this.#ids.add(person.id);
+    this.others.push(person);
+    this.#index = undefined;
+    return person;
+  }
+
+  finalGroups(): PersonGroup[] {
+    const unlisted = this.others.filter((person) => this.speaking.has(person.id));
+    const mentioned = this.others.filter((person) => !this.speaking.has(person.id));
+    return [
+      ...this.groups,
+      ...(unlisted.length ? [{ id: 'unlisted-speakers', type: 'unlisted-speakers' as const, persons: unlisted }] : []),
+      ...(mentioned.length ? [{ id: 'mentioned', type: 'mentioned' as const, persons: mentioned }] : []),
+    ];
+  }
+}
+
+interface Decision extends AttributionDecision {
+  source: Block;
+  /** Offset in the block's text where the paragraph text starts (after an inline label). */
+  textStart: number;
+  label?: string;
+}
+
+const firstWords = (text: string): string => {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  return words.slice(0, 8).join(' ') + (words.length > 8 ? ' …' : '');
+};
+
+/** Decide the role and speaker of every content block (see ATTRIBUTION_RULES). */
+function attribute(
+  record: SourceRecord,
+  registry: PersonRegistry,
+  file: SourceFile,
+  attendanceBlock: number | undefined,
+  loaded: LoadedManifest | undefined,
+): Decision[] {
+  const overrides = new Map((loaded?.manifest.blocks ?? []).map((override, position) => [override.block, { override, position }]));
+  const decisions: Decision[] = [];
+  let openSpeaker: string | undefined;
+  let reported: Person | undefined;
+
+  for (const block of record.content) {
+    const text = block.text;
+    let nextReported: Person | undefined;
+    const decide = (role: Role, ruleId: AttributionRuleId, extra: Partial<Decision> = {}): Decision => ({
+      block: block.number,
+      firstWords: firstWords(text),
+      role,
+      ruleId,
+      override: false,
+      source: block,
+      textStart: 0,
+      ...extra,
+    });
+    let decision: Decision;
+    const entry = overrides.get(block.number);
+    const label = readSpeakerLabel(text, registry.index);
+    if (entry) {
+      const { override } = entry;
+      const speaker = override.speaker;
+      const keepLabel = override.as === 'speech' && label && (!label.person || label.person.id === speaker);
+      decision = decide(override.as, 'manifest/override', {
+        override: true,
+        ...(speaker ? { speaker } : {}),
+        ...(keepLabel ? { label: label.label, textStart: label.speechStart, role: label.alone ? 'label' : 'speech' } : {}),
+      });
+    } else if (block.number === record.summaryCandidate) {
+      decision = decide('summary', 'summary/last-before-metadata');
+    } else if (block.number === attendanceBlock) {
+      decision = decide('attendance', 'attendance/were-present');
+    } else if (label) {
+      let person = label.person;
+      if (!person) {
+        person = registry.addSpeaker(label.name);
+      }
+      decision = decide(label.alone ? 'label' : 'speech', label.alone ? 'label/alone' : 'label/inline', {
+        speaker: person.id,
+        label: label.label,
+        textStart: label.speechStart,
+      });
+    } else {
+      const cue = narrativeCue(text, registry.index);
+      if (cue) {
+        decision = decide('narrative', cue.ruleId);
+      } else if (reported && isFirstPerson(text)) {
+        decision = decide('speech', 'speech/first-person-after-report', { speaker: reported.id });
+      } else if (openSpeaker) {
+        decision = decide('speech', 'speech/continuation', { speaker: openSpeaker });
+      } else {
+        decision = decide('narrative', 'narrative/default');
+      }
+      if (cue?.ruleId === 'narrative/reported-speech' && cue.speechVerb) nextReported = cue.person;
+    }
+    reported = nextReported;
+    openSpeaker = decision.role === 'speech' || decision.role === 'label' ? decision.speaker : undefined;
+    decisions.push(decision);
+  }
+  return decisions;
+}
+
+/** Check the manifest's block overrides against the source; errors go on the manifest file. */
+function checkOverrides(record: SourceRecord, registry: PersonRegistry, loaded: LoadedManifest): void {
+  const content = new Map(record.content.map((block) => [block.number, block]));
+  (loaded.manifest.blocks ?? []).forEach((override, position) => {
+    const block = content.get(override.block);
+    if (!block) {
+      reportManifestError(
+        loaded,
+        `/blocks/${position}/block`,
+        `Block ${override.block} is not a block of the document's text.`,
+        'Run `teikit convert SOURCE --report` to see the block numbers.',
+      );
+      return;
+    }
+    if (override.expect !== undefined && !flat(block).startsWith(override.expect)) {
+      reportManifestError(
+        loaded,
+        `/blocks/${position}/expect`,
+        `Block ${override.block} starts "${firstWords(block.text)}", not "${override.expect}".`,
+        'The source changed: check the block numbers with `teikit convert SOURCE --report`.',
+      );
+    }
+    if (override.speaker !== undefined && !registry.byId(override.speaker)) {
+      reportManifestError(
+        loaded,
+        `/blocks/${position}/speaker`,
+        `No person has the id "${override.speaker}".`,
+        'Use an id from "persons" in the manifest or from the --report output.',
+      );
+    }
+  });
+}
+
+/** Read the "Document Information" fields into the edition. */
+function readFields(record: SourceRecord, edition: Edition, file: SourceFile): void {
+  for (const field of record.fields) {
+    const heading = flat(field.heading);
+    const value = field.value.map((block) => block.text);
+    const joined = value.join('\n\n');
+    switch (heading) {
+      case 'Source': {
+        edition.record.source = joined;
+        const { citation, translator } = splitSourceField(flat({ ...field.heading, text: joined }));
+        if (translator) edition.translator = { id: TRANSLATOR_ID, name: translator };
+        const archival = parseArchivalCitation(citation);
+        if (archival) edition.archival = archival;
+        break;
+      }
+      case 'Rights':
+        edition.rights = value;
+        for (const block of field.value) {
+          for (const match of block.text.matchAll(/\[email[\s\u00A0]protected\]/g)) {
+            file.report({
+              source: 'teikit:header',
+              severity: 'info',
+              ruleId: 'header/web-artefact',
+              reason: 'The rights text holds "[email protected]", left by the web page\'s e-mail protection; it is kept verbatim.',
+              place: file.place(block.start + match.index, block.start + match.index + match[0].length),
+            });
+          }
+        }
+        break;
+      case 'Original Uploaded Date':
+        if (joined) edition.record.uploaded = parseDate(joined);
+        break;
+      case 'Language':
+      case 'Original Language':
+        if (joined) edition.originalLanguage = { text: joined };
+        break;
+      case 'Record ID':
+        if (joined) edition.record.id = joined.trim();
+        break;
+      default:
+        edition.record.fields.push({ heading, value: joined });
+    }
+  }
+}
+
+export function buildEdition(record: SourceRecord, file: SourceFile, id: string, loaded?: LoadedManifest): BuildResult {
+  const manifest = loaded?.manifest;
+  const edition: Edition = {
+    id,
+    layout: record.layout,
+    title: record.title ? record.title.text : '',
+    ...(record.description ? { subtitle: record.description.text } : {}),
+    publication: {
+      idno: id,
+      ...(manifest?.edition?.publisher ? { publisher: manifest.edition.publisher } : {}),
+      ...(manifest?.edition?.date ? { date: manifest.edition.date } : {}),
+      ...(manifest?.edition?.licence ? { licence: manifest.edition.licence } : {}),
+      ...(manifest?.edition?.baseUrl ? { url: `${manifest.edition.baseUrl}${id}` } : {}),
+    },
+    ...(manifest?.edition?.editor ? { editor: manifest.edition.editor } : {}),
+    record: { fields: [] },
+    rights: [],
+    ...(manifest?.language ? { language: manifest.language } : {}),
+    groups: [],
+    hands: [],
+    pageArtefacts: record.pageArtefacts.map((block) => block.text),
+    body: [],
+    decisions: [],
+  };
+  for (const block of record.pageArtefacts) {
+    file.report({
+      source: 'teikit:layout',
+      severity: 'info',
+      ruleId: 'layout/page-artefact',
+      reason: `"${block.text}" is web-page scaffolding, not part of the record; it is kept in the header, not in the text.`,
+      place: file.place(block.start, block.end),
+    });
+  }
+  if (!record.title) {
+    file.report({
+      source: 'teikit:header',
+      severity: 'warning',
+      ruleId: 'header/no-title',
+      reason: 'The source has no title; the TEI title stays empty.',
+    });
+  }
+  if (record.dateLine) {
+    edition.dateLine = parseDate(record.dateLine.text);
+  }
+  const sourceDate = edition.dateLine?.when;
+  if (sourceDate) edition.creation = { when: sourceDate, fromManifest: false };
+  else if (manifest?.date) edition.creation = { when: manifest.date, fromManifest: true };
+
+  readFields(record, edition, file);
+  if (!edition.originalLanguage && manifest?.originalLanguage) {
+    edition.originalLanguage = { ident: manifest.originalLanguage.ident, text: manifest.originalLanguage.name };
+  }
+  for (const missing of ['Source', 'Rights', 'Record ID'].filter(
+    (heading) => record.layout === 'wilson-web' && !record.fields.some((field) => flat(field.heading) === heading),
+  )) {
+    file.report({
+      source: 'teikit:header',
+      severity: 'warning',
+      ruleId: 'header/missing-field',
+      reason: `The record's "${missing}" field is missing.`,
+    });
+  }
+
+  // Persons: the attendance sentence first (unless the manifest places it), then the manifest.
+  const overrideRoles = new Map((manifest?.blocks ?? []).map((override) => [override.block, override.as]));
+  const attendanceCandidates = record.content.filter((block) =>
+    overrideRoles.has(block.number) ? overrideRoles.get(block.number) === 'attendance' : block.number !== record.summaryCandidate,
+  );
+  const ids = new Set([TRANSLATOR_ID, HAND_INSERTIONS_ID]);
+  let attendanceBlock: number | undefined;
+  let groups: PersonGroup[] = [];
+  for (const block of attendanceCandidates.slice(0, ATTENDANCE_SEARCH_BLOCKS)) {
+    const entries = readAttendance(flat(block));
+    if (entries) {
+      attendanceBlock = block.number;
+      groups = groupAttendance(entries, ids);
+      break;
+    }
+  }
+  const registry = new PersonRegistry(groups, ids);
+  if (loaded) {
+    registry.applyManifest(manifest?.persons ?? [], loaded);
+  }
+
+  const decisions = attribute(record, registry, file, attendanceBlock, loaded);
+  if (loaded) checkOverrides(record, registry, loaded);
+
+  for (const decision of decisions) {
+    if (!decision.speaker) continue;
+    const person = registry.byId(decision.speaker);
+    if (!person || registry.speaking.has(person.id)) continue;
+    registry.speaking.add(person.id);
+    if (!registry.isAttendee(person) && attendanceBlock !== undefined) {
+      file.report({
+        source: 'teikit:speakers',
+        severity: 'warning',
+        ruleId: 'speakers/not-in-attendance',
+        reason: `${person.name} speaks but is not in the attendance list; added to the participants as an unlisted speaker.`,
+        place: file.place(decision.source.start, decision.source.start + decision.textStart),
+        note: 'If this is another spelling of a listed person, add it to that person\'s "variants" in edition.json.',
+      });
+    }
+  }
+  edition.groups = registry.finalGroups();
+
+  // Inline content: brackets first, then person mentions over the result.
+  const bracketContext: BracketContext = { file, hand: HAND_INSERTIONS_ID, counts: new Map() };
+  const index = registry.index;
+  const inline = (decision: Decision, readBrackets: boolean): Inline[] => {
+    const { source, textStart } = decision;
+    const text = source.text.slice(textStart);
+    const nodes: Inline[] = readBrackets
+      ? parseBrackets(text, source.start + textStart, bracketContext)
+      : [{ type: 'text', value: text }];
+    return markMentions(nodes, index, (match: NameMatch) => {
+      file.report({
+        source: 'teikit:persons',
+        severity: 'info',
+        ruleId: 'persons/spelling-variant',
+        reason: `"${match.variant}" is read as a spelling variant of ${match.person.name}.`,
+        place: file.place(source.start, source.end),
+      });
+    });
+  };
+
+  const body: BodyItem[] = [];
+  let open: Speech | undefined;
+  const paragraph = (decision: Decision): Paragraph => ({ id: '', n: 0, block: decision.block, content: inline(decision, true) });
+  for (const decision of decisions) {
+    switch (decision.role) {
+      case 'summary':
+        edition.abstract = { id: 'abstract', n: 0, block: decision.block, content: inline(decision, false) };
+        open = undefined;
+        break;
+      case 'attendance':
+      case 'narrative':
+        body.push({ kind: 'p', ...paragraph(decision) });
+        open = undefined;
+        break;
+      case 'label':
+      case 'speech': {
+        const continues = open && !decision.label && open.who === decision.speaker;
+        if (!continues) {
+          open = { kind: 'sp', id: '', n: 0, who: decision.speaker ?? '', paragraphs: [], ...(decision.label ? { label: decision.label } : {}) };
+          body.push(open);
+        }
+        if (decision.role === 'speech') open!.paragraphs.push(paragraph(decision));
+        break;
+      }
+    }
+  }
+  edition.body = body.map((item) => {
+    if (item.kind === 'sp' && item.paragraphs.length === 0) {
+      const decision = decisions.find((candidate) => candidate.role === 'label' && candidate.label === item.label)!;
+      file.report({
+        source: 'teikit:speakers',
+        severity: 'warning',
+        ruleId: 'speakers/label-without-speech',
+        reason: `The speaker label "${item.label}" is followed by no speech; it is kept as a paragraph.`,
+        place: file.place(decision.source.start, decision.source.end),
+      });
+      return { kind: 'p', ...paragraph({ ...decision, textStart: 0 }) };
+    }
+    return item;
+  });
+  numberBody(edition.body);
+
+  if (bracketContext.counts.has('hand-insertion')) {
+    edition.hands.push({
+      id: HAND_INSERTIONS_ID,
+      description: 'Handwritten insertions in the original document, reported by the translator as "[inserted by hand: …]". The writer is not identified in the source.',
+    });
+  }
+  edition.decisions = decisions.map(({ block, firstWords: words, role, speaker, ruleId, override }) => ({
+    block,
+    firstWords: words,
+    role,
+    ...(speaker ? { speaker } : {}),
+    ruleId,
+    override,
+  }));
+  return { edition, bracketCounts: bracketContext.counts };
+}
+
+/** Stable ids and numbers in document order: p1…pN for paragraphs, sp1…spN for speeches. */
+function numberBody(body: BodyItem[]): void {
+  let paragraphs = 0;
+  let speeches = 0;
+  const number = (paragraph: Paragraph): void => {
+    paragraphs++;
+    paragraph.n = paragraphs;
+    paragraph.id = `p${paragraphs}`;
+  };
+  for (const item of body) {
+    if (item.kind === 'p') {
+      number(item);
+    } else {
+      speeches++;
+      item.n = speeches;
+      item.id = `sp${speeches}`;
+      item.paragraphs.forEach(number);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import { InputError, SourceFile, type DiagnosticInit } from './diagnostics.js';
+
+/** Larger sources are refused: no record of this genre comes near it, and the whole text is held in memory. */
+export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
+
+/** Characters XML 1.0 cannot carry (NUL is caught earlier as a sign of a binary file). */
+export const XML_FORBIDDEN_CHARACTER = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+function fail(file: SourceFile, init: Omit<DiagnosticInit, 'source' | 'severity'>): never {
+  throw new InputError(file.report({ ...init, source: 'teikit:input', severity: 'error' }));
+}
+
+/** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
+function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let low = 0;
+  let high = bytes.length;
+  // Binary search on the longest decodable prefix; cut points may split a character, so
+  // step back to a character boundary before trying.
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    let cut = middle;
+    while (cut > 0 && ((bytes[cut] ?? 0) & 0xc0) === 0x80) cut--;
+    try {
+      decoder.decode(bytes.subarray(0, cut));
+      if (cut === low) break;
+      low = cut;
+    } catch {
+      high = middle - 1;
+    }
+  }
+  return low;
+}
+
+/**
+ * Decode a source file strictly: UTF-8 only, no binary data, nothing silently replaced.
+ * Returns a SourceFile; throws InputError (with position) when the bytes cannot be text.
+ */
+export function decodeSource(bytes: Uint8Array, path: string): SourceFile {
+  const empty = new SourceFile(path, '');
+  if (bytes.length > MAX_SOURCE_BYTES) {
+    fail(empty, {
+      ruleId: 'input/too-large',
+      reason: `The source is ${bytes.length} bytes; teikit reads records of at most ${MAX_SOURCE_BYTES} bytes.`,
+      note: 'Split the file into one record per file.',
+    });
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const prefix = new SourceFile(path, new TextDecoder().decode(bytes.subarray(0, nul)));
+    fail(prefix, {
+      ruleId: 'input/binary',
+      reason: 'The source holds a NUL byte: this looks like a binary file, not text.',
+      place: prefix.place(prefix.text.length),
+      note: 'Give teikit the plain-text (UTF-8) export of the record.',
+    });
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8Byte(bytes);
+    const prefix = new SourceFile(path, new TextDecoder().decode(bytes.subarray(0, at)));
+    fail(prefix, {
+      ruleId: 'input/encoding',
+      reason: `The source is not valid UTF-8 (byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')} at byte offset ${at}).`,
+      place: prefix.place(prefix.text.length),
+      note: 'Convert the file to UTF-8 first, e.g. `iconv -f WINDOWS-1252 -t UTF-8`.',
+    });
+  }
+  // Line breaks are structure, not text: one form (LF) keeps every later stage simple.
+  const lineBreaksNormalised = /\r/.test(text);
+  if (lineBreaksNormalised) text = text.replace(/\r\n?/g, '\n');
+  const file = new SourceFile(path, text);
+  if (lineBreaksNormalised) {
+    file.report({
+      source: 'teikit:input',
+      severity: 'info',
+      ruleId: 'input/line-breaks',
+      reason: 'CR and CRLF line breaks were read as LF.',
+    });
+  }
+  // The decoder drops a leading BOM (ignoreBOM: false), so `text` has none; say so.
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    file.report({
+      source: 'teikit:input',
+      severity: 'info',
+      ruleId: 'input/bom',
+      reason: 'A UTF-8 byte-order mark at the start of the file was skipped.',
+    });
+  }
+  if (text.trim() === '') {
+    fail(file, {
+      ruleId: 'input/empty',
+      reason: 'The source is empty: there is no text to convert.',
+      note: 'Check that the path points at the record text.',
+    });
+  }
+  for (const match of text.matchAll(XML_FORBIDDEN_CHARACTER)) {
+    const code = `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    file.report({
+      source: 'teikit:input',
+      severity: 'warning',
+      ruleId: 'input/control-character',
+      reason: `Control character ${code} cannot appear in XML; it is kept as <g type="control" n="${code}"/>.`,
+      place: file.place(match.index, match.index + 1),
+    });
+  }
+  return file;
+}

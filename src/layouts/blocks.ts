@@ -1,0 +1,44 @@
+import type { Block } from '../model.js';
+
+/** A line that separates blocks: empty, or only spaces and no-break spaces (U+00A0). */
+const SEPARATOR_LINE = /^[ \t\u00A0]*$/;
+
+/**
+ * Split a source into blocks at separator lines. A block keeps its inner line breaks and
+ * its exact text; only the separator lines themselves fall between blocks.
+ */
+export function splitBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let blockStart = -1;
+  let blockEnd = -1;
+  let offset = 0;
+  const flush = (): void => {
+    if (blockStart < 0) return;
+    blocks.push({
+      number: blocks.length + 1,
+      text: text.slice(blockStart, blockEnd),
+      start: blockStart,
+      end: blockEnd,
+    });
+    blockStart = -1;
+  };
+  while (offset <= text.length) {
+    let lineEnd = text.indexOf('\n', offset);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(offset, lineEnd);
+    if (SEPARATOR_LINE.test(line)) {
+      flush();
+    } else {
+      if (blockStart < 0) blockStart = offset;
+      blockEnd = lineEnd;
+    }
+    offset = lineEnd + 1;
+  }
+  flush();
+  return blocks;
+}
+
+/** The text of a block with its line breaks folded to spaces, for matching. */
+export function flat(block: Block): string {
+  return block.text.replace(/\s*\n\s*/g, ' ').trim();
+}

@@ -1,0 +1,22 @@
+import type { SourceFile } from '../diagnostics.js';
+import { splitBlocks } from './blocks.js';
+import { plainText } from './plain.js';
+import type { SourceLayout, SourceRecord } from './types.js';
+import { wilsonWebRecord } from './wilson-web.js';
+
+export type { SourceLayout, SourceRecord, RecordField } from './types.js';
+
+/** Known layouts, most specific first; the plain fallback is last and always matches. */
+export const LAYOUTS: readonly SourceLayout[] = [wilsonWebRecord, plainText];
+
+export type LayoutName = 'wilson-web' | 'plain';
+
+/** Split a source into blocks and read it with the named layout, or the first that detects it. */
+export function readSource(file: SourceFile, layoutName?: LayoutName): SourceRecord {
+  const blocks = splitBlocks(file.text);
+  const layout =
+    LAYOUTS.find((candidate) => candidate.name === layoutName) ??
+    LAYOUTS.find((candidate) => candidate.detect(blocks)) ??
+    plainText;
+  return layout.read(blocks, file);
+}

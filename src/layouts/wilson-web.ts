@@ -1,0 +1,106 @@
+import type { SourceFile } from '../diagnostics.js';
+import type { Block } from '../model.js';
+import { parseDate } from '../conventions/dates.js';
+import { flat } from './blocks.js';
+import type { RecordField, SourceLayout, SourceRecord } from './types.js';
+
+/** Web-page scaffolding a copy of the page may start with. */
+const PAGE_ARTEFACT = /^(skip to (main )?content|back to top|print|share)$/i;
+const SECTION_HEADING = 'Document Information';
+/** Headings of the record's "Document Information" section. */
+export const WILSON_FIELD_HEADINGS = [
+  'Source',
+  'Rights',
+  'Original Uploaded Date',
+  'Language',
+  'Record ID',
+  'Original Archive',
+  'Original Language',
+  'Document Type',
+  'Subjects',
+  'Keywords',
+  'Theme',
+  'Authors',
+];
+const isHeading = (block: Block): boolean => WILSON_FIELD_HEADINGS.includes(flat(block));
+
+/** A description line is one short line that is not a sentence of the document. */
+function looksLikeDescription(block: Block): boolean {
+  return !block.text.includes('\n') && block.text.length < 300 && !/[.!?:]$/.test(block.text.trim());
+}
+
+/**
+ * The Wilson Center Digital Archive web record as copied from its page: date line, title,
+ * description line, the document, the archive's summary, then "Document Information" with
+ * heading/value pairs.
+ */
+export const wilsonWebRecord: SourceLayout = {
+  name: 'wilson-web',
+  description: 'Wilson Center Digital Archive web record (date, title, description, text, summary, Document Information)',
+
+  detect(blocks) {
+    const section = blocks.findIndex((block) => flat(block) === SECTION_HEADING);
+    return section > 0 && blocks.slice(section + 1).some(isHeading);
+  },
+
+  read(blocks, file: SourceFile) {
+    const record: SourceRecord = {
+      layout: this.name,
+      pageArtefacts: [],
+      content: [],
+      sectionHeadings: [],
+      fields: [],
+    };
+    let index = 0;
+    while (index < blocks.length && PAGE_ARTEFACT.test(flat(blocks[index]!))) {
+      record.pageArtefacts.push(blocks[index]!);
+      index++;
+    }
+    const first = blocks[index];
+    if (first && parseDate(flat(first)).when) {
+      record.dateLine = first;
+      index++;
+    } else {
+      file.report({
+        source: 'teikit:layout',
+        severity: 'warning',
+        ruleId: 'layout/no-date-line',
+        reason: 'The record does not start with a date line; the document date stays undeclared.',
+        ...(first ? { place: file.place(first.start, first.end) } : {}),
+        note: 'Add the date to edition.json ("date") if you know it.',
+      });
+    }
+    const found = blocks.findIndex((block) => flat(block) === SECTION_HEADING);
+    const section = found >= 0 ? found : blocks.length;
+    if (found < 0) {
+      file.report({
+        source: 'teikit:layout',
+        severity: 'warning',
+        ruleId: 'layout/no-document-information',
+        reason: `The record has no "${SECTION_HEADING}" block: no source, rights or record id can be read.`,
+        note: 'Restore the block from the archive page, or give the facts in edition.json.',
+      });
+    }
+    record.title = blocks[index];
+    index++;
+    const candidate = blocks[index];
+    if (candidate && index < section && looksLikeDescription(candidate)) {
+      record.description = candidate;
+      index++;
+    }
+    record.content = blocks.slice(index, section);
+    record.summaryCandidate = record.content.at(-1)?.number;
+    if (found >= 0) record.sectionHeadings.push(blocks[found]!);
+
+    let field: RecordField | undefined;
+    for (const block of blocks.slice(section + 1)) {
+      if (isHeading(block)) {
+        field = { heading: block, value: [] };
+        record.fields.push(field);
+      } else if (field) {
+        field.value.push(block);
+      }
+    }
+    return record;
+  },
+};

@@ -1,0 +1,135 @@
+/**
+ * The edition manifest (edition.json): parsed, validated against schema/edition.schema.json
+ * with ajv, and every problem reported with its JSON pointer and its line and column.
+ */
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { InputError, SourceFile, type Diagnostic } from '../diagnostics.js';
+import { locateJsonPointers } from './json-positions.js';
+
+export interface ManifestPerson {
+  id: string;
+  name: string;
+  aliases?: string[];
+  variants?: string[];
+  role?: string;
+}
+
+export type BlockRole = 'narrative' | 'speech' | 'summary' | 'attendance';
+
+export interface BlockOverride {
+  block: number;
+  expect?: string;
+  as: BlockRole;
+  speaker?: string;
+  note?: string;
+}
+
+export interface Manifest {
+  id: string;
+  layout?: 'wilson-web' | 'plain';
+  date?: string;
+  language?: string;
+  originalLanguage?: { ident: string; name: string };
+  edition?: {
+    publisher?: string;
+    date?: string;
+    licence?: { text: string; url?: string };
+    baseUrl?: string;
+    editor?: string;
+  };
+  persons?: ManifestPerson[];
+  blocks?: BlockOverride[];
+}
+
+/** A manifest with the file it came from, so later stages can report positions in it. */
+export interface LoadedManifest {
+  manifest: Manifest;
+  file: SourceFile;
+  /** JSON pointer → offset of the value in the file. */
+  positions: Map<string, number>;
+}
+
+export const MANIFEST_SCHEMA_URL = new URL('../../schema/edition.schema.json', import.meta.url);
+
+let validator: ValidateFunction<Manifest> | undefined;
+function manifestValidator(): ValidateFunction<Manifest> {
+  if (!validator) {
+    const ajv = new Ajv({ allErrors: true, strict: true });
+    // ajv-formats ships CommonJS typings whose default export is the plugin itself.
+    const addFormats = addFormatsModule as unknown as (instance: Ajv) => Ajv;
+    addFormats(ajv);
+    const schema: object = JSON.parse(readFileSync(MANIFEST_SCHEMA_URL, 'utf8'));
+    validator = ajv.compile<Manifest>(schema);
+  }
+  return validator;
+}
+
+function describe(error: ErrorObject): string {
+  const where = error.instancePath || '(the manifest)';
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `${where} has an unknown property "${String(error.params.additionalProperty)}".`;
+    case 'required':
+      return `${where} is missing the required property "${String(error.params.missingProperty)}".`;
+    case 'enum':
+      return `${where} must be one of: ${(error.params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}.`;
+    default:
+      return `${where} ${error.message ?? 'is invalid'}.`;
+  }
+}
+
+/** Report a manifest problem at a JSON pointer (with the position of that value). */
+export function reportManifestError(loaded: LoadedManifest, pointer: string, reason: string, note?: string): Diagnostic {
+  const offset = loaded.positions.get(pointer);
+  return loaded.file.report({
+    source: 'teikit:manifest',
+    severity: 'error',
+    ruleId: 'manifest/invalid',
+    reason,
+    pointer,
+    ...(offset !== undefined ? { place: loaded.file.place(offset) } : {}),
+    ...(note ? { note } : {}),
+  });
+}
+
+/**
+ * Parse and validate a manifest's text. Throws InputError on the first syntax error; schema
+ * errors are all collected on the returned file and the manifest is undefined.
+ */
+export function parseManifest(text: string, path: string): { loaded?: LoadedManifest; file: SourceFile } {
+  const file = new SourceFile(path, text);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const at = Number(message.match(/position (\d+)/)?.[1] ?? text.length);
+    throw new InputError(
+      file.report({
+        source: 'teikit:manifest',
+        severity: 'error',
+        ruleId: 'manifest/syntax',
+        reason: `The manifest is not valid JSON: ${message}`,
+        place: file.place(at),
+        note: 'Fix the JSON syntax (a missing comma or quote is the usual cause).',
+      }),
+    );
+  }
+  const positions = locateJsonPointers(text);
+  const validate = manifestValidator();
+  const loaded: LoadedManifest = { manifest: data as Manifest, file, positions };
+  if (!validate(data)) {
+    for (const error of validate.errors ?? []) {
+      if (error.keyword === 'if') continue; // its `then`/`else` error says what is wrong
+      const pointer =
+        error.keyword === 'additionalProperties'
+          ? `${error.instancePath}/${String(error.params.additionalProperty)}`
+          : error.instancePath;
+      reportManifestError(loaded, pointer, describe(error), 'See schema/edition.schema.json for what each property takes.');
+    }
+    return { file };
+  }
+  return { loaded, file };
+}

@@ -1,0 +1,178 @@
+/**
+ * The typed document model every stage shares: layouts read a source into blocks, the model
+ * stage turns blocks into an `Edition`, the TEI serializer writes an `Edition` out.
+ */
+
+/** A run of source text, with offsets into the source file (for diagnostics). */
+export interface Block {
+  /** 1-based number of the block in the whole source file (what `--report` and manifests use). */
+  number: number;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Inline content of a paragraph after the translator's brackets have been read. */
+export type Inline = Text | Supplied | HandAddition | SicFlag | OriginalForm | PersonMention;
+
+export interface Text {
+  type: 'text';
+  value: string;
+}
+/** `[word]`: text the translator supplied. */
+export interface Supplied {
+  type: 'supplied';
+  children: Inline[];
+}
+/** `[inserted by hand: …]`: a handwritten insertion in the original. */
+export interface HandAddition {
+  type: 'add';
+  hand: string;
+  children: Inline[];
+}
+/** `word [SIC]`: the translator flags the preceding word as reproduced as found. */
+export interface SicFlag {
+  type: 'sic';
+  children: Inline[];
+}
+/** `[agitprom - SIC]`: the translator reports the original's own form of a word. */
+export interface OriginalForm {
+  type: 'originalForm';
+  children: Inline[];
+}
+/** A mention of a known person. */
+export interface PersonMention {
+  type: 'persName';
+  ref: string;
+  children: Inline[];
+}
+
+export interface Paragraph {
+  id: string;
+  n: number;
+  /** Source block the paragraph comes from. */
+  block: number;
+  content: Inline[];
+}
+
+export interface Speech {
+  kind: 'sp';
+  id: string;
+  n: number;
+  who: string;
+  /** The label exactly as written ("Cde. Mikoyan asks a question:"); absent when the source has none. */
+  label?: string;
+  paragraphs: Paragraph[];
+}
+
+export interface Narrative extends Paragraph {
+  kind: 'p';
+}
+
+export type BodyItem = Speech | Narrative;
+
+export interface Person {
+  id: string;
+  /** Display name. */
+  name: string;
+  /** Other names that refer to the same person (matched in the text). */
+  aliases: string[];
+  /** Spelling variants found in the text (typos in the translation), matched with a note. */
+  variants: string[];
+  role?: string;
+  /** How the converter learnt of the person. */
+  origin: 'attendance' | 'speaker' | 'manifest';
+}
+
+export interface PersonGroup {
+  id: string;
+  /** The group's description exactly as the source words it ("representatives of the CPSU CC"). */
+  label?: string;
+  type: 'attendance' | 'unlisted-speakers' | 'mentioned';
+  persons: Person[];
+}
+
+export interface Hand {
+  id: string;
+  description: string;
+}
+
+export interface ArchivalCitation {
+  /** The citation exactly as written. */
+  verbatim: string;
+  repository: string;
+  /** Structured parts in order: fond, opis, delo, … */
+  identifiers: { type: string; value: string }[];
+  folios?: { text: string; from: string; to?: string };
+}
+
+export interface DateValue {
+  text: string;
+  /** ISO 8601 (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) when the text could be read as a date. */
+  when?: string;
+}
+
+/** A "Document Information" field of the source that has no dedicated place in the model. */
+export interface InfoField {
+  heading: string;
+  value: string;
+}
+
+export interface Publication {
+  publisher?: string;
+  date?: string;
+  licence?: { text: string; url?: string };
+  /** Canonical URL of this edition. */
+  url?: string;
+  idno: string;
+}
+
+export type Role = 'attendance' | 'narrative' | 'speech' | 'label' | 'summary';
+
+/** Why a block was given its role: one line of `--report`. */
+export interface AttributionDecision {
+  block: number;
+  firstWords: string;
+  role: Role;
+  /** Person id for speech and label blocks. */
+  speaker?: string;
+  ruleId: string;
+  override: boolean;
+}
+
+export interface Edition {
+  id: string;
+  layout: string;
+  title: string;
+  subtitle?: string;
+  /** The source's date line, as written. */
+  dateLine?: DateValue;
+  /** When the document was created (from the date line, or from the manifest). */
+  creation?: { when: string; fromManifest: boolean };
+  translator?: { id: string; name: string };
+  publication: Publication;
+  /** Who prepared the TEI edition (from the manifest). */
+  editor?: string;
+  archival?: ArchivalCitation;
+  /** The online record the text was taken from. */
+  record: {
+    id?: string;
+    uploaded?: DateValue;
+    /** The record's "Source" field, verbatim. */
+    source?: string;
+    fields: InfoField[];
+  };
+  /** Rights statement of the source, verbatim, one string per paragraph. */
+  rights: string[];
+  /** Language of the text of the edition (ISO 639), when the manifest declares it. */
+  language?: string;
+  /** Language of the original document, when the source or the manifest declares it. */
+  originalLanguage?: { ident?: string; text: string };
+  abstract?: Paragraph;
+  groups: PersonGroup[];
+  hands: Hand[];
+  /** Lines of web-page scaffolding kept aside (e.g. "Skip to content"). */
+  pageArtefacts: string[];
+  body: BodyItem[];
+  decisions: AttributionDecision[];
+}

@@ -1,0 +1,350 @@
+/**
+ * The serializer stage: Edition → TEI P5 XML text (with xmlbuilder2). Element-only parts are
+ * indented; mixed content is written exactly, so no whitespace is added to the transcription.
+ */
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import { BRACKET_CONVENTIONS } from '../conventions/brackets.js';
+import { ATTRIBUTION_RULES } from '../conventions/speakers.js';
+import { XML_FORBIDDEN_CHARACTER } from '../input.js';
+import type { BodyItem, Edition, Inline, Paragraph, Person, PersonGroup } from '../model.js';
+import { TEIKIT_VERSION } from '../version.js';
+
+export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+
+type Attributes = Record<string, string | undefined>;
+
+/** Conventions of the conversion that are not bracket or attribution rules. */
+const GENERAL_CONVENTIONS: { n: string; text: string }[] = [
+  {
+    n: 'whitespace',
+    text: 'The text of each paragraph is kept exactly as in the source, including line breaks and doubled spaces; blocks are separated in the source by empty lines or lines holding only a no-break space.',
+  },
+  {
+    n: 'persons',
+    text: 'Names of persons known from the attendance list, from speaker labels or from the edition manifest are tagged <persName ref> wherever they occur; where names overlap ("Kim Il" and "Kim Il Sung") the longest is taken. Spelling variants are linked to their person only where the manifest declares them.',
+  },
+  {
+    n: 'header',
+    text: 'The title, description line and date line of the record are kept in the front matter and the head of the text; the archive\'s summary is the abstract; the record\'s "Document Information" fields are in the header (sourceDesc and availability) verbatim, with the archival signature also read into its parts.',
+  },
+];
+
+/** What inline markup needs to know of the whole edition. */
+interface InlineContext {
+  /** `#id` of the translator, whom supplied text and notes point at; absent when unknown. */
+  translatorRef?: string;
+}
+
+/** Writes element-only structure with indentation and mixed content without any. */
+class TeiWriter {
+  constructor(
+    readonly node: XMLBuilder,
+    readonly depth: number,
+    readonly context: InlineContext,
+  ) {}
+
+  /** A child element on its own indented line. */
+  element(name: string, attributes: Attributes = {}): TeiWriter {
+    this.node.txt(`\n${'  '.repeat(this.depth + 1)}`);
+    const child = this.node.ele(TEI_NS, name);
+    setAttributes(child, attributes);
+    return new TeiWriter(child, this.depth + 1, this.context);
+  }
+
+  /** A child element on its own line, holding text or inline content. */
+  leaf(name: string, attributes: Attributes, content: string | readonly Inline[]): this {
+    const child = this.element(name, attributes).node;
+    if (typeof content === 'string') writeText(child, content);
+    else writeInline(child, content, this.context);
+    return this;
+  }
+
+  /** An empty child element on its own indented line. */
+  empty(name: string, attributes: Attributes): void {
+    this.node.txt(`\n${'  '.repeat(this.depth + 1)}`);
+    setAttributes(this.node.ele(TEI_NS, name), attributes);
+  }
+
+  /** Close the element: its end tag goes on a line of its own. */
+  close(): void {
+    this.node.txt(`\n${'  '.repeat(this.depth)}`);
+  }
+}
+
+function setAttributes(node: XMLBuilder, attributes: Attributes): void {
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined) continue;
+    if (name.startsWith('xml:')) node.att(XML_NS, name, value);
+    else node.att(name, value);
+  }
+}
+
+/** Text, with characters XML cannot carry written as <g type="control" n="U+XXXX"/>. */
+function writeText(node: XMLBuilder, value: string): void {
+  let from = 0;
+  for (const match of value.matchAll(XML_FORBIDDEN_CHARACTER)) {
+    if (match.index > from) node.txt(value.slice(from, match.index));
+    const code = `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    node.ele(TEI_NS, 'g').att('type', 'control').att('n', code);
+    from = match.index + 1;
+  }
+  if (from < value.length) node.txt(value.slice(from));
+}
+
+function writeInline(node: XMLBuilder, nodes: readonly Inline[], context: InlineContext): void {
+  const { translatorRef } = context;
+  for (const inline of nodes) {
+    switch (inline.type) {
+      case 'text':
+        writeText(node, inline.value);
+        break;
+      case 'supplied': {
+        const element = node.ele(TEI_NS, 'supplied');
+        setAttributes(element, { reason: 'clarification', resp: translatorRef });
+        writeInline(element, inline.children, context);
+        break;
+      }
+      case 'add':
+        writeInline(node.ele(TEI_NS, 'add').att('hand', `#${inline.hand}`), inline.children, context);
+        break;
+      case 'sic':
+        writeInline(node.ele(TEI_NS, 'sic'), inline.children, context);
+        break;
+      case 'originalForm': {
+        const note = node.ele(TEI_NS, 'note');
+        setAttributes(note, { type: 'original-form', resp: translatorRef });
+        writeInline(note.ele(TEI_NS, 'sic'), inline.children, context);
+        break;
+      }
+      case 'persName':
+        writeInline(node.ele(TEI_NS, 'persName').att('ref', `#${inline.ref}`), inline.children, context);
+        break;
+    }
+  }
+}
+
+/** Inline content as TEI markup (for tests and documentation examples). */
+export function serializeInline(nodes: readonly Inline[], translator = 'translator'): string {
+  const root = create().ele(TEI_NS, 'p');
+  writeInline(root, nodes, { translatorRef: `#${translator}` });
+  const xml = root.end({ headless: true });
+  return xml.replace(/^<p xmlns="[^"]+">/, '').replace(/<\/p>$/, '').replace(/ xmlns="[^"]+"/g, '');
+}
+
+function writeTitleStmt(fileDesc: TeiWriter, edition: Edition): void {
+  const titleStmt = fileDesc.element('titleStmt');
+  titleStmt.leaf('title', { type: 'main' }, edition.title);
+  if (edition.subtitle) titleStmt.leaf('title', { type: 'sub' }, edition.subtitle);
+  if (edition.translator) {
+    const resp = titleStmt.element('respStmt');
+    resp.leaf('resp', {}, 'Translated by');
+    resp.leaf('persName', { 'xml:id': edition.translator.id }, edition.translator.name);
+    resp.close();
+  }
+  if (edition.editor) {
+    const resp = titleStmt.element('respStmt');
+    resp.leaf('resp', {}, 'TEI edition prepared by');
+    resp.leaf('persName', { 'xml:id': 'editor' }, edition.editor);
+    resp.close();
+  }
+  titleStmt.close();
+}
+
+function writePublicationStmt(fileDesc: TeiWriter, edition: Edition): void {
+  const { publication } = edition;
+  const statement = fileDesc.element('publicationStmt');
+  if (publication.publisher) statement.leaf('publisher', {}, publication.publisher);
+  else statement.leaf('authority', {}, 'Not published: converted by teikit; no publisher is declared in edition.json.');
+  statement.leaf('idno', { type: 'teikit' }, publication.idno);
+  if (publication.url) statement.leaf('idno', { type: 'URI' }, publication.url);
+  if (publication.date) statement.leaf('date', { when: publication.date }, publication.date);
+  if (publication.licence || edition.rights.length) {
+    const availability = statement.element('availability');
+    if (publication.licence) availability.leaf('licence', { target: publication.licence.url }, publication.licence.text);
+    for (const paragraph of edition.rights) availability.leaf('p', { source: '#online-record' }, paragraph);
+    availability.close();
+  }
+  statement.close();
+}
+
+function writeSourceDesc(fileDesc: TeiWriter, edition: Edition): void {
+  const sourceDesc = fileDesc.element('sourceDesc');
+  const { archival, record } = edition;
+  if (archival) {
+    const msDesc = sourceDesc.element('msDesc', { 'xml:id': 'original' });
+    const identifier = msDesc.element('msIdentifier');
+    identifier.leaf('repository', {}, archival.repository);
+    for (const part of archival.identifiers) identifier.leaf('idno', { type: part.type }, part.value);
+    const alternative = identifier.element('altIdentifier', { type: 'citation' });
+    alternative.leaf('idno', { type: 'archival' }, archival.verbatim);
+    alternative.close();
+    identifier.close();
+    if (archival.folios || edition.originalLanguage) {
+      const contents = msDesc.element('msContents');
+      if (edition.originalLanguage) {
+        contents.leaf('textLang', { mainLang: edition.originalLanguage.ident }, edition.originalLanguage.text);
+      }
+      if (archival.folios) {
+        const locus = contents.element('p').node.ele(TEI_NS, 'locus');
+        setAttributes(locus, { from: archival.folios.from, to: archival.folios.to });
+        locus.txt(archival.folios.text);
+      }
+      contents.close();
+    }
+    msDesc.close();
+  }
+  const bibl = sourceDesc.element('bibl', { 'xml:id': 'online-record', type: 'online' });
+  bibl.leaf('title', {}, edition.title);
+  if (edition.translator) {
+    const resp = bibl.element('respStmt');
+    resp.leaf('resp', {}, 'Translated by');
+    resp.leaf('persName', { ref: `#${edition.translator.id}` }, edition.translator.name);
+    resp.close();
+  }
+  if (record.id) bibl.leaf('idno', { type: 'record' }, record.id);
+  if (record.uploaded) bibl.leaf('date', { type: 'uploaded', when: record.uploaded.when }, record.uploaded.text);
+  if (!archival && edition.originalLanguage) bibl.leaf('textLang', { mainLang: edition.originalLanguage.ident }, edition.originalLanguage.text);
+  if (record.source !== undefined) bibl.leaf('note', { type: 'source' }, record.source);
+  for (const field of record.fields) bibl.leaf('note', { type: 'field', n: field.heading }, field.value);
+  for (const artefact of edition.pageArtefacts) bibl.leaf('note', { type: 'page-artefact' }, artefact);
+  bibl.close();
+  sourceDesc.close();
+}
+
+function writeEncodingDesc(header: TeiWriter): void {
+  const encodingDesc = header.element('encodingDesc');
+  const project = encodingDesc.element('projectDesc');
+  project.leaf('p', {}, 'Converted by teikit from the plain text of an archival translation into a TEI P5 edition; every character of the source is kept in the text or the header.');
+  project.close();
+  const editorial = encodingDesc.element('editorialDecl');
+  for (const convention of BRACKET_CONVENTIONS) editorial.leaf('p', { n: `brackets/${convention.id}` }, convention.editorialDecl);
+  for (const rule of ATTRIBUTION_RULES) editorial.leaf('p', { n: rule.id }, rule.editorialDecl);
+  for (const convention of GENERAL_CONVENTIONS) editorial.leaf('p', { n: convention.n }, convention.text);
+  editorial.close();
+  const refs = encodingDesc.element('refsDecl');
+  refs.empty('citeStructure', { unit: 'speech', match: '/TEI/text/body/sp', use: '@n' });
+  refs.empty('citeStructure', { unit: 'paragraph', match: '/TEI/text/body//p', use: '@n' });
+  refs.close();
+  const appInfo = encodingDesc.element('appInfo');
+  const application = appInfo.element('application', { ident: 'teikit', version: TEIKIT_VERSION });
+  application.leaf('label', {}, 'teikit');
+  application.close();
+  appInfo.close();
+  encodingDesc.close();
+}
+
+const GROUP_DESCRIPTIONS: Record<PersonGroup['type'], string | undefined> = {
+  attendance: undefined,
+  'unlisted-speakers': 'Persons who speak in the record but are not named in its attendance list.',
+  mentioned: 'Persons mentioned in the text, as declared in the edition manifest.',
+};
+
+function writePerson(list: TeiWriter, person: Person): void {
+  const element = list.element('person', { 'xml:id': person.id });
+  element.leaf('persName', {}, person.name);
+  for (const alias of person.aliases) element.leaf('persName', { type: 'alias' }, alias);
+  for (const variant of person.variants) element.leaf('persName', { type: 'variant' }, variant);
+  if (person.role) element.leaf('occupation', {}, person.role);
+  element.close();
+}
+
+function writeProfileDesc(header: TeiWriter, edition: Edition): void {
+  const profile = header.element('profileDesc');
+  if (edition.creation) {
+    const creation = profile.element('creation');
+    const text = edition.dateLine?.when === edition.creation.when ? edition.dateLine.text : edition.creation.when;
+    creation.leaf('date', { when: edition.creation.when, resp: edition.creation.fromManifest && edition.editor ? '#editor' : undefined }, text);
+    creation.close();
+  }
+  if (edition.language) {
+    const usage = profile.element('langUsage');
+    const name = new Intl.DisplayNames(['en'], { type: 'language' }).of(edition.language) ?? edition.language;
+    usage.leaf('language', { ident: edition.language }, name);
+    usage.close();
+  }
+  if (edition.abstract) {
+    const abstract = profile.element('abstract', { source: '#online-record' });
+    abstract.leaf('p', {}, edition.abstract.content);
+    abstract.close();
+  }
+  if (edition.groups.length) {
+    const partic = profile.element('particDesc');
+    const all = partic.element('listPerson');
+    for (const group of edition.groups) {
+      const list = all.element('listPerson', { 'xml:id': group.id, type: group.type });
+      if (group.label) list.leaf('head', {}, group.label);
+      const description = GROUP_DESCRIPTIONS[group.type];
+      if (description) list.leaf('desc', {}, description);
+      for (const person of group.persons) writePerson(list, person);
+      list.close();
+    }
+    all.close();
+    partic.close();
+  }
+  if (edition.hands.length) {
+    const notes = profile.element('handNotes');
+    for (const hand of edition.hands) notes.leaf('handNote', { 'xml:id': hand.id }, hand.description);
+    notes.close();
+  }
+  profile.close();
+}
+
+function writeParagraph(parent: TeiWriter, paragraph: Paragraph): void {
+  parent.leaf('p', { 'xml:id': paragraph.id, n: String(paragraph.n) }, paragraph.content);
+}
+
+function writeBody(text: TeiWriter, edition: Edition): void {
+  const body = text.element('body');
+  if (edition.subtitle) body.leaf('head', {}, edition.subtitle);
+  for (const item of edition.body as BodyItem[]) {
+    if (item.kind === 'p') {
+      writeParagraph(body, item);
+      continue;
+    }
+    const speech = body.element('sp', { 'xml:id': item.id, n: String(item.n), who: `#${item.who}` });
+    if (item.label !== undefined) speech.leaf('speaker', {}, item.label);
+    for (const paragraph of item.paragraphs) writeParagraph(speech, paragraph);
+    speech.close();
+  }
+  if (edition.body.length === 0) body.leaf('p', {}, '');
+  body.close();
+}
+
+/** Serialize an edition as a TEI P5 document (UTF-8, LF line ends, final newline). */
+export function serializeTei(edition: Edition): string {
+  const root = create().ele(TEI_NS, 'TEI');
+  setAttributes(root, { 'xml:lang': edition.language });
+  const tei = new TeiWriter(root, 0, edition.translator ? { translatorRef: `#${edition.translator.id}` } : {});
+
+  const header = tei.element('teiHeader');
+  const fileDesc = header.element('fileDesc');
+  writeTitleStmt(fileDesc, edition);
+  writePublicationStmt(fileDesc, edition);
+  writeSourceDesc(fileDesc, edition);
+  fileDesc.close();
+  writeEncodingDesc(header);
+  writeProfileDesc(header, edition);
+  const revision = header.element('revisionDesc');
+  const change = `Converted by teikit ${TEIKIT_VERSION} from the source text (layout: ${edition.layout}).`;
+  revision.leaf('change', { when: edition.publication.date, who: edition.editor ? '#editor' : undefined }, change);
+  revision.close();
+  header.close();
+
+  const text = tei.element('text');
+  if (edition.dateLine || edition.title) {
+    const front = text.element('front');
+    if (edition.dateLine) front.leaf('docDate', { when: edition.dateLine.when }, edition.dateLine.text);
+    if (edition.title) {
+      const docTitle = front.element('docTitle');
+      docTitle.leaf('titlePart', { type: 'main' }, edition.title);
+      docTitle.close();
+    }
+    front.close();
+  }
+  writeBody(text, edition);
+  text.close();
+  tei.close();
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${root.end({ headless: true })}\n`;
+}
