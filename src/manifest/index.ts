@@ -56,7 +56,7 @@ export const MANIFEST_SCHEMA_URL = new URL('../../schema/edition.schema.json', i
 let validator: ValidateFunction<Manifest> | undefined;
 function manifestValidator(): ValidateFunction<Manifest> {
   if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: true });
+    const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
     // ajv-formats ships CommonJS typings whose default export is the plugin itself.
     const addFormats = addFormatsModule as unknown as (instance: Ajv) => Ajv;
     addFormats(ajv);

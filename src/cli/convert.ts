@@ -1,0 +1,82 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { convert } from '../convert.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { writeFileAtomic } from '../io.js';
+import { LAYOUTS, type LayoutName } from '../layouts/index.js';
+import { formatReport } from '../report.js';
+import type { Command, CommandOutcome } from './command.js';
+import { formatDiagnostics } from './reporter.js';
+
+function readInput(path: string, what: string): { bytes?: Buffer; diagnostic?: Diagnostic } {
+  try {
+    return { bytes: path === '-' ? readFileSync(0) : readFileSync(path) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? `The ${what} does not exist.` : code === 'EISDIR' ? `The ${what} is a directory, not a file.` : `The ${what} cannot be read (${code ?? String(error)}).`;
+    return { diagnostic: { file: path, severity: 'error', source: 'teikit:cli', ruleId: 'cli/unreadable', reason } };
+  }
+}
+
+export const convertCommand: Command = {
+  name: 'convert',
+  summary: 'Convert an archival translation (plain text) into a TEI P5 edition',
+  usage: 'teikit convert SOURCE [--manifest edition.json] [-o OUT.xml] [--report] [--format text|json]',
+  positionals: [1, 1],
+  options: {
+    manifest: { type: 'string', short: 'm', valueName: 'FILE', description: 'Edition manifest (default: edition.json beside SOURCE, if present)' },
+    'no-manifest': { type: 'boolean', description: 'Do not look for edition.json beside SOURCE' },
+    output: { type: 'string', short: 'o', valueName: 'FILE', description: 'Write the TEI here (atomically) instead of to stdout' },
+    report: { type: 'boolean', description: 'Print the attribution decision for every block (to stdout)' },
+    format: { type: 'string', valueName: 'FORMAT', description: 'Diagnostics and report as text (stderr) or one JSON document (stdout)', choices: ['text', 'json'] },
+    layout: { type: 'string', valueName: 'NAME', description: 'Source layout instead of auto-detection', choices: LAYOUTS.map((layout) => layout.name) },
+    id: { type: 'string', valueName: 'ID', description: 'Edition id (default: the manifest\'s id, else the file name)' },
+    quiet: { type: 'boolean', short: 'q', description: 'Show errors only' },
+  },
+  run([source], values): CommandOutcome {
+    const sourcePath = source ?? '-';
+    const json = values.format === 'json';
+    const finish = (diagnostics: Diagnostic[], extra: { tei?: string; report?: unknown } = {}, exitCode: 0 | 1 = 1, stdout = ''): CommandOutcome =>
+      json
+        ? { exitCode, stdout: `${JSON.stringify({ ok: exitCode === 0, diagnostics, ...extra }, null, 2)}\n` }
+        : { exitCode, stdout, stderr: formatDiagnostics(diagnostics, { quiet: values.quiet === true }) };
+
+    const input = readInput(sourcePath, 'source');
+    if (!input.bytes) return finish([input.diagnostic!]);
+
+    let manifestPath = typeof values.manifest === 'string' ? values.manifest : undefined;
+    if (!manifestPath && values['no-manifest'] !== true && sourcePath !== '-') {
+      const beside = join(dirname(sourcePath), 'edition.json');
+      if (existsSync(beside)) manifestPath = beside;
+    }
+    let manifest: { text: string; path: string } | undefined;
+    if (manifestPath) {
+      const read = readInput(manifestPath, 'manifest');
+      if (!read.bytes) return finish([read.diagnostic!]);
+      manifest = { text: read.bytes.toString('utf8'), path: manifestPath };
+    }
+
+    const result = convert(input.bytes, {
+      path: sourcePath,
+      ...(manifest ? { manifest } : {}),
+      ...(typeof values.layout === 'string' ? { layout: values.layout as LayoutName } : {}),
+      ...(typeof values.id === 'string' ? { id: values.id } : {}),
+    });
+    if (!result.ok || !result.tei) return finish(result.diagnostics);
+
+    const output = typeof values.output === 'string' ? values.output : undefined;
+    if (output) {
+      try {
+        writeFileAtomic(output, result.tei);
+      } catch (error) {
+        const reason = `The output cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}).`;
+        return finish([...result.diagnostics, { file: output, severity: 'error', source: 'teikit:cli', ruleId: 'cli/unwritable', reason }]);
+      }
+    }
+    const report = values.report === true ? result.report : undefined;
+    if (json) return finish(result.diagnostics, { ...(output ? {} : { tei: result.tei }), ...(report ? { report } : {}) }, 0);
+    const stdout = report ? formatReport(report) : output ? '' : result.tei;
+    return finish(result.diagnostics, {}, 0, stdout);
+  },
+};

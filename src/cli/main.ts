@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+/**
+ * The teikit command line: the only place that prints and calls process.exit.
+ * Exit codes: 0 ok, 1 invalid input or validation errors, 2 usage error.
+ */
+import { TEIKIT_VERSION } from '../version.js';
+import { helpText, parseCommandArgs, type Command, type CommandOutcome } from './command.js';
+import { convertCommand } from './convert.js';
+import { UsageError } from './errors.js';
+
+const COMMANDS: readonly Command[] = [convertCommand];
+
+function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length)) + 2;
+  return [
+    `teikit ${TEIKIT_VERSION} — archival translations into citable TEI P5 editions`,
+    '',
+    'Usage: teikit <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}${command.summary}`),
+    '',
+    'Options:',
+    '  -h, --help     Show help (also: teikit <command> --help)',
+    '  -v, --version  Show the version',
+    '',
+  ].join('\n');
+}
+
+export async function runCli(args: string[]): Promise<CommandOutcome> {
+  const [name, ...rest] = args;
+  if (name === undefined) return { exitCode: 2, stderr: mainHelp() };
+  if (name === '--help' || name === '-h' || name === 'help') return { exitCode: 0, stdout: mainHelp() };
+  if (name === '--version' || name === '-v') return { exitCode: 0, stdout: `${TEIKIT_VERSION}\n` };
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  try {
+    if (!command) throw new UsageError(`Unknown command "${name}". Commands: ${COMMANDS.map((candidate) => candidate.name).join(', ')}.`);
+    const { positionals, values, help } = parseCommandArgs(command, rest);
+    if (help) return { exitCode: 0, stdout: helpText(command) };
+    return await command.run(positionals, values);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      const hint = command ? `teikit ${command.name} --help` : 'teikit --help';
+      return { exitCode: 2, stderr: `teikit: ${error.message}\nRun \`${hint}\` for usage.\n` };
+    }
+    const detail = process.env.TEIKIT_DEBUG && error instanceof Error ? `\n${error.stack}` : '';
+    return {
+      exitCode: 1,
+      stderr: `teikit: internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug in teikit, not a problem with your input; please report it (set TEIKIT_DEBUG=1 for the stack).${detail}\n`,
+    };
+  }
+}
+
+const outcome = await runCli(process.argv.slice(2));
+if (outcome.stdout) process.stdout.write(outcome.stdout);
+if (outcome.stderr) process.stderr.write(outcome.stderr);
+process.exitCode = outcome.exitCode;
