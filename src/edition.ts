@@ -55,6 +55,7 @@ class PersonRegistry {
   readonly speaking = new Set<string>();
   readonly #ids = new Set<string>();
   #index: PersonIndex | undefined;
+  #participantIndex: PersonIndex | undefined;
 
   constructor(groups: PersonGroup[], ids: Set<string>) {
     this.groups = groups;
@@ -68,6 +69,18 @@ class PersonRegistry {
   get index(): PersonIndex {
     this.#index ??= new PersonIndex(this.all);
     return this.#index;
+  }
+
+  /** Persons who take part in the meeting: the attendance list and whoever has spoken so far. */
+  get participantIndex(): PersonIndex {
+    this.#participantIndex ??= new PersonIndex(this.all.filter((person) => this.isAttendee(person) || this.speaking.has(person.id)));
+    return this.#participantIndex;
+  }
+
+  markSpeaking(id: string): void {
+    if (this.speaking.has(id)) return;
+    this.speaking.add(id);
+    this.#participantIndex = undefined;
   }
 
   byId(id: string): Person | undefined {
@@ -104,6 +117,7 @@ class PersonRegistry {
       this.#ids.add(entry.id);
     });
     this.#index = undefined;
+    this.#participantIndex = undefined;
   }
 
   /** A speaker whose label names nobody known yet. */
@@ -194,7 +208,8 @@ function attribute(
         textStart: label.speechStart,
       });
     } else {
-      const cue = narrativeCue(text, registry.index);
+      // The record-taker reports what participants do; others are only talked about.
+      const cue = narrativeCue(text, registry.participantIndex);
       if (cue) {
         decision = decide('narrative', cue.ruleId);
       } else if (reported && isFirstPerson(text)) {
@@ -207,6 +222,7 @@ function attribute(
       if (cue?.ruleId === 'narrative/reported-speech' && cue.speechVerb) nextReported = cue.person;
     }
     reported = nextReported;
+    if (decision.speaker) registry.markSpeaking(decision.speaker);
     openSpeaker = decision.role === 'speech' || decision.role === 'label' ? decision.speaker : undefined;
     decisions.push(decision);
   }
@@ -378,11 +394,12 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
   const decisions = attribute(record, registry, file, attendanceBlock, loaded);
   if (loaded) checkOverrides(record, registry, loaded);
 
+  const warned = new Set<string>();
   for (const decision of decisions) {
     if (!decision.speaker) continue;
     const person = registry.byId(decision.speaker);
-    if (!person || registry.speaking.has(person.id)) continue;
-    registry.speaking.add(person.id);
+    if (!person || warned.has(person.id)) continue;
+    warned.add(person.id);
     if (!registry.isAttendee(person) && attendanceBlock !== undefined) {
       file.report({
         source: 'teikit:speakers',

@@ -187,22 +187,28 @@ export function markMentions(nodes: readonly Inline[], index: PersonIndex, onVar
     length += size;
   }
   const bracketed = spans.filter((span) => span.node.type !== 'text');
-  // Spans are sorted and disjoint: binary search for the last one starting before `point`.
-  const cutsIntoBracket = (point: number): boolean => {
+  // Spans are sorted and disjoint: binary search for the bracketed span holding `point`.
+  const bracketAt = (point: number): { start: number; end: number } | undefined => {
     let low = 0;
     let high = bracketed.length - 1;
     while (low <= high) {
       const middle = (low + high) >> 1;
       const span = bracketed[middle]!;
-      if (span.start >= point) high = middle - 1;
-      else if (point < span.end) return true;
-      else low = middle + 1;
+      if (point < span.start) high = middle - 1;
+      else if (point >= span.end) low = middle + 1;
+      else return span;
     }
-    return false;
+    return undefined;
+  };
+  const cutsIntoBracket = (point: number): boolean => (bracketAt(point)?.start ?? point) < point;
+  // A name wholly inside one bracketed node is marked inside it, when recursing below.
+  const insideOneBracket = (match: NameMatch): boolean => {
+    const span = bracketAt(match.start);
+    return span !== undefined && match.end <= span.end;
   };
   const matches = index
     .findAll(plain(nodes))
-    .filter((match) => !cutsIntoBracket(match.start) && !cutsIntoBracket(match.end));
+    .filter((match) => !insideOneBracket(match) && !cutsIntoBracket(match.start) && !cutsIntoBracket(match.end));
   if (matches.length === 0 && nodes.every((node) => node.type === 'text')) return [...nodes];
 
   // Cut text nodes at match boundaries, so that every match covers whole pieces.

@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
+export const REFERENCE_SOURCE = `${ROOT}editions/wilson-121798/source.txt`;
+export const REFERENCE_MANIFEST = `${ROOT}editions/wilson-121798/edition.json`;
+export const REFERENCE_TEI = `${ROOT}editions/wilson-121798/wilson-121798.xml`;
+export const TEI_ALL = `${SHARED}tei/tei_all.rng`;
+
+export const corpusFiles = (): string[] =>
+  readdirSync(`${SHARED}corpus`)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => `${SHARED}corpus/${name}`);
+
+export const readText = (path: string): string => readFileSync(path, 'utf8');
+
+/** Words: runs of letters and digits (what "no word is lost" is about). */
+export const words = (text: string): string[] => text.match(/[\p{L}\p{N}]+/gu) ?? [];
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** The character content of an XML fragment (tags dropped, entities decoded). */
+export function xmlText(xml: string): string {
+  return xml
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(lt|gt|amp|quot|apos);/g, (_, name: string) => ENTITIES[name] ?? '')
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)));
+}
+
+/** The content of the first element with this name in a serialized document. */
+export function elementXml(xml: string, name: string): string {
+  const start = xml.search(new RegExp(`<${name}[\\s>]`));
+  const end = xml.lastIndexOf(`</${name}>`);
+  if (start < 0 || end < 0) return '';
+  return xml.slice(start, end + name.length + 3);
+}
+
+/**
+ * The source's words as the TEI must carry them: the translator's markers that become markup
+ * ("[SIC]", "inserted by hand:", " - SIC]") do not appear as words in the TEI.
+ */
+export function wordsWithoutMarkers(source: string): string[] {
+  return words(
+    source
+      .replace(/\s*\[SIC\]/g, ' ')
+      .replace(/\[inserted by hand:\s*/g, '[')
+      .replace(/\s+-\s+SIC\]/g, ']')
+      .replace(/[[\]]/g, ''),
+  );
+}
+
+/** True when `needle` occurs in `haystack` in order (gaps allowed). */
+export function isSubsequence(needle: readonly string[], haystack: readonly string[]): boolean {
+  let position = 0;
+  for (const word of haystack) {
+    if (position < needle.length && needle[position] === word) position++;
+  }
+  return position === needle.length;
+}
+
+export interface JingError {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** Validate files against a RELAX NG schema with Debian's jing (one JVM for all files). */
+export function jing(schema: string, files: readonly string[]): JingError[] {
+  const jar = '/usr/share/java/jing.jar';
+  if (!existsSync(jar)) throw new Error('jing is not installed: run `apt-get install -y jing` (.ci/run does).');
+  let output = '';
+  try {
+    execFileSync('java', ['-jar', jar, schema, ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    const failed = error as { stdout?: string; stderr?: string };
+    output = `${failed.stdout ?? ''}${failed.stderr ?? ''}`;
+  }
+  return output
+    .split('\n')
+    .map((line) => line.match(/^(.*?):(\d+):(\d+): (?:error|fatal): (.*)$/))
+    .filter((match): match is RegExpMatchArray => match !== null)
+    .map((match) => ({ file: match[1] ?? '', line: Number(match[2]), column: Number(match[3]), message: match[4] ?? '' }));
+}
