@@ -1,0 +1,51 @@
+/**
+ * Every document of ../shared/corpus converts (as a generic record for now), loses no word,
+ * and — like the reference edition — is valid against the official tei_all.rng (jing).
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { convert } from '../src/index.js';
+import { REFERENCE_TEI, TEI_ALL, corpusFiles, elementXml, isSubsequence, jing, words, wordsWithoutMarkers, xmlText } from './helpers.js';
+
+const outputDirectory = mkdtempSync(join(tmpdir(), 'teikit-corpus-'));
+const conversions = corpusFiles().map((path) => {
+  const result = convert(readFileSync(path), { path });
+  const output = join(outputDirectory, `${basename(path, '.txt')}.xml`);
+  if (result.tei) writeFileSync(output, result.tei);
+  return { path, name: basename(path), result, output, source: readFileSync(path, 'utf8') };
+});
+
+describe('corpus documents', () => {
+  it('should hold the nine documents the corpus README lists', () => {
+    expect(conversions).toHaveLength(9);
+  });
+
+  for (const { name, result, source } of conversions) {
+    it(`should convert ${name} without errors and without losing a word`, () => {
+      expect(result.ok).toBe(true);
+      const tei = result.tei ?? '';
+      const teiWords = words(xmlText(tei));
+      // Every word of the source, in order, somewhere in the TEI (header included)…
+      expect(isSubsequence(wordsWithoutMarkers(source), teiWords)).toBe(true);
+      // …and the text itself adds no word the source lacks (brackets become markup).
+      expect(isSubsequence(words(xmlText(elementXml(tei, 'text'))), words(source.replace(/[[\]]/g, '')))).toBe(true);
+    });
+  }
+});
+
+describe('validity against the official TEI schema (tei_all.rng, jing)', () => {
+  it('should find the reference edition and every corpus conversion valid', () => {
+    const files = [REFERENCE_TEI, ...conversions.map((conversion) => conversion.output)];
+    expect(jing(TEI_ALL, files)).toEqual([]);
+  });
+
+  it('should report errors for an invalid document (the validator is really running)', () => {
+    const broken = join(outputDirectory, 'broken.xml');
+    writeFileSync(broken, readFileSync(REFERENCE_TEI, 'utf8').replace('<speaker>', '<speakr>').replace('</speaker>', '</speakr>'));
+    const errors = jing(TEI_ALL, [broken]);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors[0]?.message).toContain('speakr');
+  });
+});
