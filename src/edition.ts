@@ -40,7 +40,7 @@ import type {
 export const TRANSLATOR_ID = 'translator';
 export const HAND_INSERTIONS_ID = 'hand-insertions';
 /** Attendance sentences are looked for among the first blocks of the document only. */
-const ATTENDANCE_SEARCH_BLOCKS = 3;
+const ATTENDANCE_SEARCH_BLOCKS = 6;
 
 export interface BuildResult {
   edition: Edition;

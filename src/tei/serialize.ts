@@ -73,11 +73,18 @@ class TeiWriter {
   }
 }
 
+/**
+ * xmlbuilder2 leaves an "&" alone when it already looks like an entity ("&amp;", "&#65;"),
+ * which would turn the source's literal "&amp;" into "&". Escaping every "&" first makes its
+ * output exact: "&" → "&amp;amp;" → written as "&amp;", "&amp;" → "&amp;amp;".
+ */
+const escapeAmpersands = (value: string): string => value.replace(/&/g, '&amp;');
+
 function setAttributes(node: XMLBuilder, attributes: Attributes): void {
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined) continue;
-    if (name.startsWith('xml:')) node.att(XML_NS, name, value);
-    else node.att(name, value);
+    if (name.startsWith('xml:')) node.att(XML_NS, name, escapeAmpersands(value));
+    else node.att(name, escapeAmpersands(value));
   }
 }
 
@@ -85,12 +92,12 @@ function setAttributes(node: XMLBuilder, attributes: Attributes): void {
 function writeText(node: XMLBuilder, value: string): void {
   let from = 0;
   for (const match of value.matchAll(XML_FORBIDDEN_CHARACTER)) {
-    if (match.index > from) node.txt(value.slice(from, match.index));
+    if (match.index > from) node.txt(escapeAmpersands(value.slice(from, match.index)));
     const code = `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
     node.ele(TEI_NS, 'g').att('type', 'control').att('n', code);
     from = match.index + 1;
   }
-  if (from < value.length) node.txt(value.slice(from));
+  if (from < value.length) node.txt(escapeAmpersands(value.slice(from)));
 }
 
 function writeInline(node: XMLBuilder, nodes: readonly Inline[], context: InlineContext): void {
@@ -189,7 +196,7 @@ function writeSourceDesc(fileDesc: TeiWriter, edition: Edition): void {
       if (archival.folios) {
         const locus = contents.element('p').node.ele(TEI_NS, 'locus');
         setAttributes(locus, { from: archival.folios.from, to: archival.folios.to });
-        locus.txt(archival.folios.text);
+        writeText(locus, archival.folios.text);
       }
       contents.close();
     }
