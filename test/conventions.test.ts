@@ -139,6 +139,8 @@ describe('speaker labels', () => {
     ['Cde. Peng Dehuai', ['Cde. Peng Dehuai', 'peng-dehuai', true]],
     ['Cde. Choe Yong-geon (a second time)', ['Cde. Choe Yong-geon (a second time)', 'new:Choe Yong-geon', true]],
     ['Nam Il continued: Those who fled', ['Nam Il continued:', 'new:Nam Il', false]],
+    ['         Comrade Mao Zedong: The most important question', ['Comrade Mao Zedong:', 'new:Mao Zedong', false]],
+    ['Mr. Nelson: I have already talked', ['Mr. Nelson:', 'new:Nelson', false]],
   ] as const)('should read the label of "%s"', (text, expected) => {
     expect(label(text)).toEqual(expected);
   });
@@ -150,6 +152,8 @@ describe('speaker labels', () => {
     'The CC should nevertheless exhibit magnanimity.',
     'Obviously: it is necessary',
     'Nam Il said that he was of the same opinion.',
+    'Original Language: Russian',
+    'Document Information',
   ])('should find no label in "%s"', (text) => {
     expect(label(text)).toBeUndefined();
   });

@@ -48,7 +48,16 @@ export interface SpeakerLabel {
   alone: boolean;
 }
 
-const HONORIFIC_AT_START = new RegExp(`^${HONORIFIC}\\s+`, 'u');
+const HONORIFIC_AT = new RegExp(`${HONORIFIC}\\s+`, 'uy');
+/**
+ * Capitalised words that head metadata fields and headings ("Original Language:", "Summary:"),
+ * never a person: an unknown name holding one of them is not a speaker label.
+ */
+const NOT_NAME_WORDS = new Set([
+  'Language', 'Original', 'Summary', 'Citation', 'Credits', 'Contents', 'Source', 'Date', 'Subject',
+  'Participants', 'Present', 'Also', 'Note', 'Notes', 'Translator', 'Translation', 'Enclosure', 'Record',
+  'Document', 'Information', 'Rights', 'Title', 'Page', 'Footnote', 'Attachment', 'Classification', 'Copy',
+]);
 /** A name not (yet) known: capitalised words, hyphenated parts allowed. */
 const UNKNOWN_NAME = /\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3}/uy;
 /** Lower-case words after the name ("continued", "asks a question"). */
@@ -64,15 +73,17 @@ function stickyMatch(pattern: RegExp, text: string, index: number): RegExpExecAr
 
 /** Read the speaker label a block starts with, if it has one. */
 export function readSpeakerLabel(text: string, persons: PersonIndex): SpeakerLabel | undefined {
-  const honorific = text.match(HONORIFIC_AT_START);
-  let position = honorific ? honorific[0].length : 0;
+  // Indentation before a label (hard-wrapped exports indent paragraphs) is not part of it.
+  const labelStart = text.length - text.trimStart().length;
+  const honorific = stickyMatch(HONORIFIC_AT, text, labelStart);
+  let position = labelStart + (honorific ? honorific[0].length : 0);
   const known = persons.matchAt(text, position);
   let nameEnd: number;
   if (known) {
     nameEnd = known.end;
   } else {
     const unknown = stickyMatch(UNKNOWN_NAME, text, position);
-    if (!unknown) return undefined;
+    if (!unknown || unknown[0].split(/\s+/).some((word) => NOT_NAME_WORDS.has(word))) return undefined;
     nameEnd = position + unknown[0].length;
   }
   const name = text.slice(position, nameEnd);
@@ -89,7 +100,7 @@ export function readSpeakerLabel(text: string, persons: PersonIndex): SpeakerLab
 
   if (stickyMatch(ONLY_SPACE, text, position)) {
     if (!known && !honorific) return undefined;
-    return { label: text.slice(0, position).trimEnd(), name, ...(person ? { person } : {}), speechStart: text.length, alone: true };
+    return { label: text.slice(labelStart, position).trimEnd(), name, ...(person ? { person } : {}), speechStart: text.length, alone: true };
   }
   const terminator = stickyMatch(TERMINATOR, text, position);
   if (!terminator) return undefined;
@@ -98,7 +109,7 @@ export function readSpeakerLabel(text: string, persons: PersonIndex): SpeakerLab
   if (!known && !unknownAllowed(terminator[1])) return undefined;
   const labelEnd = position + terminator[0].indexOf(terminator[1] ?? '') + 1;
   return {
-    label: text.slice(0, labelEnd),
+    label: text.slice(labelStart, labelEnd),
     name,
     ...(person ? { person } : {}),
     speechStart: position + terminator[0].length,
