@@ -12,6 +12,7 @@ import { parseDate } from './conventions/dates.js';
 import {
   displayName,
   groupAttendance,
+  isReservedId,
   markMentions,
   personId,
   PersonIndex,
@@ -98,8 +99,13 @@ class PersonRegistry {
       const found = this.all.find(
         (person) => person.id === entry.id || forms.has(person.name) || person.aliases.some((alias) => forms.has(alias)),
       );
-      if (found && found.id !== entry.id && this.#ids.has(entry.id)) {
-        reportManifestError(loaded, `/persons/${position}/id`, `The id "${entry.id}" is already used by another person.`);
+      if (isReservedId(entry.id) || (found?.id !== entry.id && this.#ids.has(entry.id))) {
+        reportManifestError(
+          loaded,
+          `/persons/${position}/id`,
+          `The id "${entry.id}" is already used ${isReservedId(entry.id) ? 'by the edition itself' : 'by another person'}.`,
+          'Choose another id for this person.',
+        );
         return;
       }
       const person: Person = found ?? { id: entry.id, name: entry.name, aliases: [], variants: [], origin: 'manifest' };
@@ -375,7 +381,7 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
   const attendanceCandidates = record.content.filter((block) =>
     overrideRoles.has(block.number) ? overrideRoles.get(block.number) === 'attendance' : block.number !== record.summaryCandidate,
   );
-  const ids = new Set([TRANSLATOR_ID, HAND_INSERTIONS_ID]);
+  const ids = new Set<string>();
   let attendanceBlock: number | undefined;
   let groups: PersonGroup[] = [];
   for (const block of attendanceCandidates.slice(0, ATTENDANCE_SEARCH_BLOCKS)) {

@@ -3,7 +3,7 @@ import { SourceFile } from '../src/diagnostics.js';
 import { BRACKET_CONVENTIONS, parseBrackets, type BracketConventionId } from '../src/conventions/brackets.js';
 import { parseArchivalCitation, splitSourceField } from '../src/conventions/archival-citation.js';
 import { parseDate } from '../src/conventions/dates.js';
-import { groupAttendance, markMentions, PersonIndex, readAttendance } from '../src/conventions/persons.js';
+import { groupAttendance, markMentions, PersonIndex, personId, readAttendance } from '../src/conventions/persons.js';
 import { firstSentence, narrativeCue, readSpeakerLabel } from '../src/conventions/speakers.js';
 import type { Person } from '../src/model.js';
 import { serializeInline } from '../src/tei/serialize.js';
@@ -117,6 +117,18 @@ describe('person names', () => {
       ['representatives of the Chinese Communist Party', ['Peng Dehuai', 'Nie Rongzhen']],
       ['Chinese Ambassador to the DPRK', ['Qiao Xiaoguang']],
     ]);
+  });
+
+  it('should never give a person an id the edition uses for other elements', () => {
+    const taken = new Set<string>();
+    expect(['Abstract', 'Mentioned', 'Group 1', '1st Secretary', 'Ivanov'].map((name) => personId(name, taken))).toEqual([
+      'person-abstract',
+      'person-mentioned',
+      'person-group-1',
+      'person-1st-secretary',
+      'ivanov',
+    ]);
+    expect(personId('Ivanov', new Set(['ivanov']))).toBe('ivanov-2');
   });
 
   it('should not read an ordinary paragraph as an attendance list', () => {

@@ -55,4 +55,12 @@ describe('edition manifest (edition.json)', () => {
   it('should validate the bundled manifest', () => {
     expect(withManifest(readText(REFERENCE_MANIFEST)).ok).toBe(true);
   });
+
+  it('should refuse a person id that the edition uses for something else', () => {
+    const result = withManifest('{ "id": "x", "persons": [ { "id": "p3", "name": "Somebody" }, { "id": "mikoyan", "name": "Kim Il Sung" } ] }');
+    expect(errors(result).map((diagnostic) => [diagnostic.pointer, diagnostic.reason])).toEqual([
+      ['/persons/0/id', 'The id "p3" is already used by the edition itself.'],
+      ['/persons/1/id', 'The id "mikoyan" is already used by another person.'],
+    ]);
+  });
 });

@@ -1,8 +1,11 @@
 /** Random bracket and label text never crashes the converter and never loses a word. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../src/index.js';
-import { elementXml, isSubsequence, words, wordsWithoutMarkers, xmlText } from './helpers.js';
+import { TEI_ALL, elementXml, isSubsequence, jing, words, wordsWithoutMarkers, xmlText } from './helpers.js';
 
 const token = fc.constantFrom(
   'word', 'Kim', 'Il', 'Sung', 'Cde.', 'Cdes.', 'Mikoyan', 'said', 'that', 'I', 'we', ':', '.', ',', '[', ']', '[SIC]',
@@ -39,5 +42,16 @@ describe('property: random text', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('should always give TEI that is valid against tei_all.rng', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'teikit-random-'));
+    const samples = fc.sample(fc.array(paragraphText, { minLength: 1, maxLength: 6 }), { numRuns: 60, seed: 42 });
+    const files = samples.map((paragraphs, index) => {
+      const file = join(directory, `random-${index}.xml`);
+      writeFileSync(file, convert(record(paragraphs.join('\n\n')), { path: 'random.txt' }).tei!);
+      return file;
+    });
+    expect(jing(TEI_ALL, files)).toEqual([]);
   });
 });

@@ -23,10 +23,17 @@ const slug = (name: string): string =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 
+/**
+ * Ids the edition gives to other elements: paragraphs, speeches and groups are numbered
+ * (p1, sp1, group-1), the rest are fixed. A person never gets one of them.
+ */
+const RESERVED_ID = /^(?:s?p\d+|group-\d+|translator|editor|hand-insertions|original|online-record|abstract|unlisted-speakers|mentioned)$/;
+export const isReservedId = (id: string): boolean => RESERVED_ID.test(id);
+
 /** A valid, unused xml:id derived from a name. */
 export function personId(name: string, taken: ReadonlySet<string>): string {
   let base = slug(name) || 'person';
-  if (!/^[a-z]/.test(base)) base = `person-${base}`;
+  if (!/^[a-z]/.test(base) || isReservedId(base)) base = `person-${base}`;
   let id = base;
   for (let counter = 2; taken.has(id); counter++) id = `${base}-${counter}`;
   return id;
