@@ -3,7 +3,7 @@
  * Decides who speaks each block, reads the brackets, the attendance list and the metadata.
  */
 import type { SourceFile } from './diagnostics.js';
-import { flat } from './layouts/blocks.js';
+import { flat, foldLines } from './layouts/blocks.js';
 import type { SourceRecord } from './layouts/index.js';
 import { reportManifestError, type LoadedManifest, type ManifestPerson } from './manifest/index.js';
 import { parseArchivalCitation, splitSourceField } from './conventions/archival-citation.js';
@@ -165,11 +165,10 @@ const firstWords = (text: string): string => {
 function attribute(
   record: SourceRecord,
   registry: PersonRegistry,
-  file: SourceFile,
   attendanceBlock: number | undefined,
   loaded: LoadedManifest | undefined,
 ): Decision[] {
-  const overrides = new Map((loaded?.manifest.blocks ?? []).map((override, position) => [override.block, { override, position }]));
+  const overrides = new Map((loaded?.manifest.blocks ?? []).map((override) => [override.block, override]));
   const decisions: Decision[] = [];
   let openSpeaker: string | undefined;
   let reported: Person | undefined;
@@ -188,10 +187,9 @@ function attribute(
       ...extra,
     });
     let decision: Decision;
-    const entry = overrides.get(block.number);
+    const override = overrides.get(block.number);
     const label = readSpeakerLabel(text, registry.index);
-    if (entry) {
-      const { override } = entry;
+    if (override) {
       const speaker = override.speaker;
       const keepLabel = override.as === 'speech' && label && (!label.person || label.person.id === speaker);
       decision = decide(override.as, 'manifest/override', {
@@ -204,10 +202,7 @@ function attribute(
     } else if (block.number === attendanceBlock) {
       decision = decide('attendance', 'attendance/were-present');
     } else if (label) {
-      let person = label.person;
-      if (!person) {
-        person = registry.addSpeaker(label.name);
-      }
+      const person = label.person ?? registry.addSpeaker(label.name);
       decision = decide(label.alone ? 'label' : 'speech', label.alone ? 'label/alone' : 'label/inline', {
         speaker: person.id,
         label: label.label,
@@ -277,7 +272,7 @@ function readFields(record: SourceRecord, edition: Edition, file: SourceFile): v
     switch (heading) {
       case 'Source': {
         edition.record.source = joined;
-        const { citation, translator } = splitSourceField(flat({ ...field.heading, text: joined }));
+        const { citation, translator } = splitSourceField(foldLines(joined));
         if (translator) edition.translator = { id: TRANSLATOR_ID, name: translator };
         const archival = parseArchivalCitation(citation);
         if (archival) edition.archival = archival;
@@ -397,7 +392,7 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
     registry.applyManifest(manifest?.persons ?? [], loaded);
   }
 
-  const decisions = attribute(record, registry, file, attendanceBlock, loaded);
+  const decisions = attribute(record, registry, attendanceBlock, loaded);
   if (loaded) checkOverrides(record, registry, loaded);
 
   const warned = new Set<string>();
@@ -441,6 +436,7 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
 
   const body: BodyItem[] = [];
   let open: Speech | undefined;
+  const openedBy = new Map<Speech, Decision>();
   const paragraph = (decision: Decision): Paragraph => ({ id: '', n: 0, block: decision.block, content: inline(decision, true) });
   for (const decision of decisions) {
     switch (decision.role) {
@@ -458,6 +454,7 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
         const continues = open && !decision.label && open.who === decision.speaker;
         if (!continues) {
           open = { kind: 'sp', id: '', n: 0, who: decision.speaker ?? '', paragraphs: [], ...(decision.label ? { label: decision.label } : {}) };
+          openedBy.set(open, decision);
           body.push(open);
         }
         if (decision.role === 'speech') open!.paragraphs.push(paragraph(decision));
@@ -467,7 +464,7 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
   }
   edition.body = body.map((item) => {
     if (item.kind === 'sp' && item.paragraphs.length === 0) {
-      const decision = decisions.find((candidate) => candidate.role === 'label' && candidate.label === item.label)!;
+      const decision = openedBy.get(item)!;
       file.report({
         source: 'teikit:speakers',
         severity: 'warning',

@@ -87,4 +87,13 @@ describe('bad input', () => {
     const withBom = convert(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(REFERENCE_SOURCE)]), { path: 'reference.txt' });
     expect(withBom.tei).toBe(convert(reference, { path: 'reference.txt' }).tei);
   });
+
+  it('should keep a speaker label followed by no speech as a paragraph, warning at that label', () => {
+    const source = 'May 1, 1950\n\nTitle\n\nDescription\n\nCde. Ivanov\n\nHello.\n\nCde. Ivanov\n\nCde. Petrov. Hi.\n\nSummary.\n\nDocument Information\n\nRecord ID\n\n1\n';
+    const result = convert(source, { path: 'labels.txt' });
+    expect(result.ok).toBe(true);
+    const warning = result.diagnostics.find((diagnostic) => diagnostic.ruleId === 'speakers/label-without-speech');
+    expect(warning?.place?.start.line).toBe(11);
+    expect(result.tei).toContain('<p xml:id="p2" n="2">Cde. <persName ref="#ivanov">Ivanov</persName></p>');
+  });
 });

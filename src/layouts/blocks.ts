@@ -38,7 +38,8 @@ export function splitBlocks(text: string): Block[] {
   return blocks;
 }
 
+/** Text with its line breaks folded to spaces, for matching. */
+export const foldLines = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
+
 /** The text of a block with its line breaks folded to spaces, for matching. */
-export function flat(block: Block): string {
-  return block.text.replace(/\s*\n\s*/g, ' ').trim();
-}
+export const flat = (block: Block): string => foldLines(block.text);
