@@ -423,13 +423,18 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
     const nodes: Inline[] = readBrackets
       ? parseBrackets(text, source.start + textStart, bracketContext)
       : [{ type: 'text', value: text }];
+    let searchFrom = textStart;
     return markMentions(nodes, index, (match: NameMatch) => {
+      // Mentions come in text order, so the next occurrence of the variant is this one.
+      const at = source.text.indexOf(match.variant ?? '', searchFrom);
+      searchFrom = at < 0 ? searchFrom : at + 1;
+      const start = source.start + Math.max(at, textStart);
       file.report({
         source: 'teikit:persons',
         severity: 'info',
         ruleId: 'persons/spelling-variant',
         reason: `"${match.variant}" is read as a spelling variant of ${match.person.name}.`,
-        place: file.place(source.start, source.end),
+        place: file.place(start, start + (at < 0 ? 0 : (match.variant ?? '').length)),
       });
     });
   };

@@ -203,6 +203,9 @@ describe('reference edition (Wilson Center record 121798)', () => {
   it('should link the misspelling "Yung Kong-hum" to Yun Kong-hum through the manifest', () => {
     expect(tei).toContain('At the plenum <persName ref="#yun-kong-hum">Yung Kong-hum</persName> spoke');
     expect(tei).toContain('<persName type="variant">Yung Kong-hum</persName>');
+    // "At the plenum Yung Kong-hum" starts line 94: the name is at column 15.
+    const info = result.diagnostics.find((diagnostic) => diagnostic.ruleId === 'persons/spelling-variant');
+    expect(info?.place?.start).toMatchObject({ line: 94, column: 15 });
   });
 
   it('should tag "Kim Il Sung" as one person, never as "Kim Il" followed by "Sung"', () => {
