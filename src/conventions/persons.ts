@@ -127,6 +127,7 @@ export interface NameMatch {
 export class PersonIndex {
   readonly #byForm = new Map<string, { person: Person; variant: boolean }>();
   readonly #pattern: RegExp | undefined;
+  readonly #sticky: RegExp | undefined;
 
   constructor(persons: readonly Person[]) {
     for (const person of persons) {
@@ -141,19 +142,14 @@ export class PersonIndex {
     this.#pattern = forms.length
       ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}]|-\\p{L})`, 'gu')
       : undefined;
-  }
-
-  /** The person a form names exactly (a name, alias or variant), if any. */
-  lookup(form: string): Person | undefined {
-    return this.#byForm.get(form)?.person;
+    this.#sticky = this.#pattern ? new RegExp(this.#pattern.source, 'uy') : undefined;
   }
 
   /** The known name that `text` starts with (longest first), if any. */
   matchAt(text: string, index: number): NameMatch | undefined {
-    if (!this.#pattern) return undefined;
-    const sticky = new RegExp(this.#pattern.source, 'uy');
-    sticky.lastIndex = index;
-    const match = sticky.exec(text);
+    if (!this.#sticky) return undefined;
+    this.#sticky.lastIndex = index;
+    const match = this.#sticky.exec(text);
     return match ? this.#toMatch(match) : undefined;
   }
 
