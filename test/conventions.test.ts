@@ -182,6 +182,12 @@ describe('speaker labels', () => {
     expect(narrativeCue('Cde. Kim Il Sung addressed a suggestion', PERSONS)).toMatchObject({ speechVerb: false });
     expect(narrativeCue('The meeting ended with a decision.', PERSONS)).toEqual({ ruleId: 'narrative/meeting-event' });
     expect(narrativeCue('I agree with what Cde. Mikoyan said today.', PERSONS)).toBeUndefined();
+    // Someone not in any list, named with a rank, is reported in the third person too.
+    expect(narrativeCue('General Marshall opened the meeting by informing General Chou that', PERSONS)).toEqual({
+      ruleId: 'narrative/reported-speech',
+      speechVerb: false,
+    });
+    expect(narrativeCue('The General Staff approved it.', PERSONS)).toBeUndefined();
   });
 });
 

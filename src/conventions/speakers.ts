@@ -30,7 +30,7 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
   { id: 'attendance/were-present', editorialDecl: 'A paragraph saying who "were present" is kept in the text and also read into the list of participants, each description ("representatives of the CPSU CC") opening a group.' },
   { id: 'label/inline', editorialDecl: 'A paragraph that starts with a participant\'s name (with or without "Cde."), optionally followed by lower-case words ("continued", "asks a question") and ending in a period or colon, starts a speech; the label is kept verbatim in <speaker>. A name not known from the attendance list needs "Cde."/"Mr." or a colon and at least two words.' },
   { id: 'label/alone', editorialDecl: 'A paragraph holding only a speaker label ("Cde. Peng Dehuai", "Cde. Choe Yong-geon (a second time)") starts a speech that the following paragraphs continue.' },
-  { id: 'narrative/reported-speech', editorialDecl: 'A paragraph whose first sentence reports a participant in the third person ("Cde. Kim Il Sung said that …", "… addressed a suggestion …") and has no first-person pronoun is narrative, outside any speech.' },
+  { id: 'narrative/reported-speech', editorialDecl: 'A paragraph whose first sentence reports, in the third person, a participant or someone named with a form of address or rank ("Cde. Kim Il Sung said that …", "General Marshall opened the meeting …") and has no first-person pronoun is narrative, outside any speech; persons only mentioned in the text do not count, since speakers tell of them.' },
   { id: 'narrative/meeting-event', editorialDecl: 'A paragraph that opens with the course of the meeting ("The meeting ended …", "Opening the meeting, …") is narrative.' },
   { id: 'speech/first-person-after-report', editorialDecl: 'A first-person paragraph right after a narrative paragraph that reports what a participant said continues that participant\'s words as a speech without a label.' },
   { id: 'speech/continuation', editorialDecl: 'An unlabeled paragraph after a speech continues it.' },
@@ -129,21 +129,37 @@ export function firstSentence(text: string): string {
 
 const FIRST_PERSON = /\b(?:I|we|We|me|us|our|Our|my|My)\b/;
 const MEETING_EVENT = /^(?:(?:The|This) (?:meeting|session|conversation|discussion) (?:ended|closed|opened|began|adjourned|was (?:closed|opened|adjourned|ended))|(?:Opening|Closing) the (?:meeting|session))\b/;
-const REPORTING_VERB = /^(?:,[^,.]{1,80},)?\s+(?:again\s+)?(said|says|stated|states|declared|noted|replied|answered|added|remarked|continued|asked|asks|proposed|suggested|addressed|turned to|took the floor|spoke|objected|agreed|announced|emphasized|stressed|informed)\b/;
+const REPORTING_VERB = /^(?:,[^,.]{1,80},)?\s+(?:again\s+)?(said|says|stated|states|declared|noted|replied|answered|added|remarked|continued|asked|asks|proposed|suggested|addressed|turned to|took the floor|spoke|objected|agreed|announced|emphasized|stressed|informed|opened|closed|explained|expressed)\b/;
 /** Verbs after which the next first-person paragraph is the reported person's own words. */
 const SPEECH_VERBS = new Set(['said', 'says', 'stated', 'states', 'declared', 'noted', 'replied', 'answered', 'added', 'remarked', 'continued']);
 
 export type NarrativeCue =
   | { ruleId: 'narrative/meeting-event' }
-  | { ruleId: 'narrative/reported-speech'; person: Person; speechVerb: boolean };
+  | { ruleId: 'narrative/reported-speech'; person?: Person; speechVerb: boolean };
+
+/** Someone not (yet) known, named with a form of address or a rank ("General Marshall"). */
+const TITLED_NAME = new RegExp(
+  `(?:${HONORIFIC}|\\b(?:General|Colonel|Marshal|Admiral|Ambassador|President|Premier|Chairman|Minister|Secretary|Generalissimo))\\s+\\p{Lu}[\\p{L}'’-]*(?:[ \\t]+\\p{Lu}[\\p{L}'’-]*)*`,
+  'gu',
+);
 
 /** Whether a block reads as the record-taker's narrative, and why. */
-export function narrativeCue(text: string, persons: PersonIndex): NarrativeCue | undefined {
+export function narrativeCue(text: string, participants: PersonIndex): NarrativeCue | undefined {
   const sentence = firstSentence(text);
   if (!FIRST_PERSON.test(sentence)) {
-    for (const mention of persons.findAll(sentence)) {
+    const mentions: { end: number; person?: Person }[] = [
+      ...participants.findAll(sentence),
+      ...[...sentence.matchAll(TITLED_NAME)].map((match) => ({ end: match.index + match[0].length })),
+    ].sort((a, b) => a.end - b.end);
+    for (const mention of mentions) {
       const verb = sentence.slice(mention.end).match(REPORTING_VERB);
-      if (verb) return { ruleId: 'narrative/reported-speech', person: mention.person, speechVerb: SPEECH_VERBS.has(verb[1] ?? '') };
+      if (verb) {
+        return {
+          ruleId: 'narrative/reported-speech',
+          ...(mention.person ? { person: mention.person } : {}),
+          speechVerb: SPEECH_VERBS.has(verb[1] ?? ''),
+        };
+      }
     }
   }
   return MEETING_EVENT.test(text) ? { ruleId: 'narrative/meeting-event' } : undefined;
