@@ -3,6 +3,7 @@
  * Decides who speaks each block, reads the brackets, the attendance list and the metadata.
  */
 import type { SourceFile } from './diagnostics.js';
+import { EDITION_IDS, isReservedId, paragraphId, speechId } from './ids.js';
 import { flat, foldLines } from './layouts/blocks.js';
 import type { SourceRecord } from './layouts/index.js';
 import { reportManifestError, type LoadedManifest, type ManifestPerson } from './manifest/index.js';
@@ -12,7 +13,6 @@ import { parseDate } from './conventions/dates.js';
 import {
   displayName,
   groupAttendance,
-  isReservedId,
   markMentions,
   personId,
   PersonIndex,
@@ -38,8 +38,6 @@ import type {
   Speech,
 } from './model.js';
 
-export const TRANSLATOR_ID = 'translator';
-export const HAND_INSERTIONS_ID = 'hand-insertions';
 /** Attendance sentences are looked for among the first blocks of the document only. */
 const ATTENDANCE_SEARCH_BLOCKS = 6;
 
@@ -143,8 +141,8 @@ class PersonRegistry {
     const mentioned = this.others.filter((person) => !this.speaking.has(person.id));
     return [
       ...this.groups,
-      ...(unlisted.length ? [{ id: 'unlisted-speakers', type: 'unlisted-speakers' as const, persons: unlisted }] : []),
-      ...(mentioned.length ? [{ id: 'mentioned', type: 'mentioned' as const, persons: mentioned }] : []),
+      ...(unlisted.length ? [{ id: EDITION_IDS.unlistedSpeakers, type: 'unlisted-speakers' as const, persons: unlisted }] : []),
+      ...(mentioned.length ? [{ id: EDITION_IDS.mentioned, type: 'mentioned' as const, persons: mentioned }] : []),
     ];
   }
 }
@@ -273,7 +271,7 @@ function readFields(record: SourceRecord, edition: Edition, file: SourceFile): v
       case 'Source': {
         edition.record.source = joined;
         const { citation, translator } = splitSourceField(foldLines(joined));
-        if (translator) edition.translator = { id: TRANSLATOR_ID, name: translator };
+        if (translator) edition.translator = { id: EDITION_IDS.translator, name: translator };
         const archival = parseArchivalCitation(citation);
         if (archival) edition.archival = archival;
         break;
@@ -415,7 +413,7 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
   edition.groups = registry.finalGroups();
 
   // Inline content: brackets first, then person mentions over the result.
-  const bracketContext: BracketContext = { file, hand: HAND_INSERTIONS_ID, counts: new Map() };
+  const bracketContext: BracketContext = { file, hand: EDITION_IDS.handInsertions, counts: new Map() };
   const index = registry.index;
   const inline = (decision: Decision, readBrackets: boolean): Inline[] => {
     const { source, textStart } = decision;
@@ -446,7 +444,7 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
   for (const decision of decisions) {
     switch (decision.role) {
       case 'summary':
-        edition.abstract = { id: 'abstract', n: 0, block: decision.block, content: inline(decision, false) };
+        edition.abstract = { id: EDITION_IDS.abstract, n: 0, block: decision.block, content: inline(decision, false) };
         open = undefined;
         break;
       case 'attendance':
@@ -485,7 +483,7 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
 
   if (bracketContext.counts.has('hand-insertion')) {
     edition.hands.push({
-      id: HAND_INSERTIONS_ID,
+      id: EDITION_IDS.handInsertions,
       description: 'Handwritten insertions in the original document, reported by the translator as "[inserted by hand: …]". The writer is not identified in the source.',
     });
   }
@@ -507,7 +505,7 @@ function numberBody(body: BodyItem[]): void {
   const number = (paragraph: Paragraph): void => {
     paragraphs++;
     paragraph.n = paragraphs;
-    paragraph.id = `p${paragraphs}`;
+    paragraph.id = paragraphId(paragraphs);
   };
   for (const item of body) {
     if (item.kind === 'p') {
@@ -515,7 +513,7 @@ function numberBody(body: BodyItem[]): void {
     } else {
       speeches++;
       item.n = speeches;
-      item.id = `sp${speeches}`;
+      item.id = speechId(speeches);
       item.paragraphs.forEach(number);
     }
   }

@@ -6,6 +6,10 @@ export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
 /** Characters XML 1.0 cannot carry (NUL is caught earlier as a sign of a binary file). */
 export const XML_FORBIDDEN_CHARACTER = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
+/** "U+000C": how a character is named in diagnostics and in <g n="…">. */
+export const codePointLabel = (character: string): string =>
+  `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
 function fail(file: SourceFile, init: Omit<DiagnosticInit, 'source' | 'severity'>): never {
   throw new InputError(file.report({ ...init, source: 'teikit:input', severity: 'error' }));
 }
@@ -97,7 +101,7 @@ export function decodeSource(bytes: Uint8Array, path: string): SourceFile {
     });
   }
   for (const match of text.matchAll(XML_FORBIDDEN_CHARACTER)) {
-    const code = `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    const code = codePointLabel(match[0]);
     file.report({
       source: 'teikit:input',
       severity: 'warning',

@@ -2,15 +2,18 @@
  * Persons: reading the attendance sentence into groups, giving persons stable ids, and
  * finding their names in the text (longest name first, so "Kim Il Sung" is never "Kim Il").
  */
+import { groupId, isReservedId } from '../ids.js';
 import type { Inline, Person, PersonGroup } from '../model.js';
 
 /** Forms of address that stand before a name in this genre. */
 export const HONORIFIC = String.raw`(?:Cdes?\.|Comrades?|Mr\.|Mrs\.|Ms\.|Messrs\.|Dr\.)`;
+/** Ranks and offices that stand right before a name ("General Marshall", "Ambassador Ivanov"). */
+export const RANKS = [
+  'General', 'Colonel', 'Marshal', 'Admiral', 'Ambassador', 'President', 'Premier', 'Chairman',
+  'Minister', 'Secretary', 'Generalissimo',
+] as const;
 /** Nouns that end a role description before a name ("Soviet Ambassador to the DPRK Ivanov"). */
-const ROLE_NOUNS = new Set([
-  'Ambassador', 'Minister', 'Chairman', 'Secretary', 'President', 'Premier', 'Consul', 'Counsellor',
-  'Counselor', 'Attaché', 'Attache', 'General', 'Marshal', 'Colonel', 'Admiral', 'Deputy',
-]);
+const ROLE_NOUNS: ReadonlySet<string> = new Set([...RANKS, 'Consul', 'Counsellor', 'Counselor', 'Attaché', 'Attache', 'Deputy']);
 
 /** The sentence that says who was present ("…, were present at the presidium meeting."). */
 const ATTENDANCE = /^(?<list>[\s\S]+?),?\s+(?:were|was) present\b/;
@@ -22,13 +25,6 @@ const slug = (name: string): string =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-
-/**
- * Ids the edition gives to other elements: paragraphs, speeches and groups are numbered
- * (p1, sp1, group-1), the rest are fixed. A person never gets one of them.
- */
-const RESERVED_ID = /^(?:s?p\d+|group-\d+|translator|editor|hand-insertions|original|online-record|abstract|unlisted-speakers|mentioned)$/;
-export const isReservedId = (id: string): boolean => RESERVED_ID.test(id);
 
 /** A valid, unused xml:id derived from a name. */
 export function personId(name: string, taken: ReadonlySet<string>): string {
@@ -91,7 +87,7 @@ export function groupAttendance(entries: readonly AttendanceEntry[], taken: Set<
   for (const entry of entries) {
     if (entry.groupLabel !== undefined || !current) {
       current = {
-        id: `group-${groups.length + 1}`,
+        id: groupId(groups.length + 1),
         ...(entry.groupLabel !== undefined ? { label: entry.groupLabel } : {}),
         type: 'attendance',
         persons: [],

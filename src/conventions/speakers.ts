@@ -3,7 +3,7 @@
  * rule has an id (shown by `--report`), the sentence the edition's editorialDecl states for
  * it, and examples that the test suite runs.
  */
-import { HONORIFIC, type PersonIndex } from './persons.js';
+import { HONORIFIC, RANKS, type PersonIndex } from './persons.js';
 import type { Person } from '../model.js';
 
 export type AttributionRuleId =
@@ -139,7 +139,7 @@ export type NarrativeCue =
 
 /** Someone not (yet) known, named with a form of address or a rank ("General Marshall"). */
 const TITLED_NAME = new RegExp(
-  `(?:${HONORIFIC}|\\b(?:General|Colonel|Marshal|Admiral|Ambassador|President|Premier|Chairman|Minister|Secretary|Generalissimo))\\s+\\p{Lu}[\\p{L}'’-]*(?:[ \\t]+\\p{Lu}[\\p{L}'’-]*)*`,
+  `(?:${HONORIFIC}|\\b(?:${RANKS.join('|')}))\\s+\\p{Lu}[\\p{L}'’-]*(?:[ \\t]+\\p{Lu}[\\p{L}'’-]*)*`,
   'gu',
 );
 

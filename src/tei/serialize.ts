@@ -6,7 +6,8 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import { BRACKET_CONVENTIONS } from '../conventions/brackets.js';
 import { ATTRIBUTION_RULES } from '../conventions/speakers.js';
-import { XML_FORBIDDEN_CHARACTER } from '../input.js';
+import { EDITION_IDS } from '../ids.js';
+import { codePointLabel, XML_FORBIDDEN_CHARACTER } from '../input.js';
 import type { BodyItem, Edition, Inline, Paragraph, Person, PersonGroup } from '../model.js';
 import { TEIKIT_VERSION } from '../version.js';
 
@@ -93,8 +94,7 @@ function writeText(node: XMLBuilder, value: string): void {
   let from = 0;
   for (const match of value.matchAll(XML_FORBIDDEN_CHARACTER)) {
     if (match.index > from) node.txt(escapeAmpersands(value.slice(from, match.index)));
-    const code = `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    node.ele(TEI_NS, 'g').att('type', 'control').att('n', code);
+    node.ele(TEI_NS, 'g').att('type', 'control').att('n', codePointLabel(match[0]));
     from = match.index + 1;
   }
   if (from < value.length) node.txt(escapeAmpersands(value.slice(from)));
@@ -153,7 +153,7 @@ function writeTitleStmt(fileDesc: TeiWriter, edition: Edition): void {
   if (edition.editor) {
     const resp = titleStmt.element('respStmt');
     resp.leaf('resp', {}, 'TEI edition prepared by');
-    resp.leaf('persName', { 'xml:id': 'editor' }, edition.editor);
+    resp.leaf('persName', { 'xml:id': EDITION_IDS.editor }, edition.editor);
     resp.close();
   }
   titleStmt.close();
@@ -170,7 +170,7 @@ function writePublicationStmt(fileDesc: TeiWriter, edition: Edition): void {
   if (publication.licence || edition.rights.length) {
     const availability = statement.element('availability');
     if (publication.licence) availability.leaf('licence', { target: publication.licence.url }, publication.licence.text);
-    for (const paragraph of edition.rights) availability.leaf('p', { source: '#online-record' }, paragraph);
+    for (const paragraph of edition.rights) availability.leaf('p', { source: `#${EDITION_IDS.onlineRecord}` }, paragraph);
     availability.close();
   }
   statement.close();
@@ -180,7 +180,7 @@ function writeSourceDesc(fileDesc: TeiWriter, edition: Edition): void {
   const sourceDesc = fileDesc.element('sourceDesc');
   const { archival, record } = edition;
   if (archival) {
-    const msDesc = sourceDesc.element('msDesc', { 'xml:id': 'original' });
+    const msDesc = sourceDesc.element('msDesc', { 'xml:id': EDITION_IDS.original });
     const identifier = msDesc.element('msIdentifier');
     identifier.leaf('repository', {}, archival.repository);
     for (const part of archival.identifiers) identifier.leaf('idno', { type: part.type }, part.value);
@@ -202,7 +202,7 @@ function writeSourceDesc(fileDesc: TeiWriter, edition: Edition): void {
     }
     msDesc.close();
   }
-  const bibl = sourceDesc.element('bibl', { 'xml:id': 'online-record', type: 'online' });
+  const bibl = sourceDesc.element('bibl', { 'xml:id': EDITION_IDS.onlineRecord, type: 'online' });
   bibl.leaf('title', {}, edition.title);
   if (edition.translator) {
     const resp = bibl.element('respStmt');
@@ -262,7 +262,7 @@ function writeProfileDesc(header: TeiWriter, edition: Edition): void {
   if (edition.creation) {
     const creation = profile.element('creation');
     const text = edition.dateLine?.when === edition.creation.when ? edition.dateLine.text : edition.creation.when;
-    creation.leaf('date', { when: edition.creation.when, resp: edition.creation.fromManifest && edition.editor ? '#editor' : undefined }, text);
+    creation.leaf('date', { when: edition.creation.when, resp: edition.creation.fromManifest && edition.editor ? `#${EDITION_IDS.editor}` : undefined }, text);
     creation.close();
   }
   if (edition.language) {
@@ -272,7 +272,7 @@ function writeProfileDesc(header: TeiWriter, edition: Edition): void {
     usage.close();
   }
   if (edition.abstract) {
-    const abstract = profile.element('abstract', { source: '#online-record' });
+    const abstract = profile.element('abstract', { source: `#${EDITION_IDS.onlineRecord}` });
     abstract.leaf('p', {}, edition.abstract.content);
     abstract.close();
   }
@@ -335,7 +335,7 @@ export function serializeTei(edition: Edition): string {
   writeProfileDesc(header, edition);
   const revision = header.element('revisionDesc');
   const change = `Converted by teikit ${TEIKIT_VERSION} from the source text (layout: ${edition.layout}).`;
-  revision.leaf('change', { when: edition.publication.date, who: edition.editor ? '#editor' : undefined }, change);
+  revision.leaf('change', { when: edition.publication.date, who: edition.editor ? `#${EDITION_IDS.editor}` : undefined }, change);
   revision.close();
   header.close();
 
