@@ -26,7 +26,10 @@ export type DiagnosticSource =
   | 'teikit:persons'
   | 'teikit:header'
   | 'teikit:manifest'
-  | 'teikit:cli';
+  | 'teikit:cli'
+  | 'teikit:xml'
+  | 'teikit:relaxng'
+  | 'teikit:rules';
 
 export interface Diagnostic {
   /** What happened, in one sentence. */

@@ -1,0 +1,182 @@
+/**
+ * The XML reading stage: text → a small tree whose every element and attribute knows its offset
+ * in the source, so that schema errors and rule failures point at line and column.
+ *
+ * saxes is a conformant non-validating parser: it never reads a DTD or resolves an external
+ * entity. We refuse entity declarations outright (before any expansion could happen), which
+ * stops entity-expansion bombs and XXE documents at the first bytes of their DOCTYPE.
+ */
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { InputError, type SourceFile } from '../diagnostics.js';
+
+export interface XmlAttribute {
+  /** Qualified name as written, e.g. `xml:id`. */
+  name: string;
+  uri: string;
+  local: string;
+  value: string;
+  /** Offset of the attribute's name in the source. */
+  offset: number;
+}
+
+export interface XmlText {
+  kind: 'text';
+  value: string;
+  offset: number;
+}
+
+export interface XmlElement {
+  kind: 'element';
+  name: string;
+  uri: string;
+  local: string;
+  attributes: XmlAttribute[];
+  children: XmlNode[];
+  /** Namespace declarations made on this element (prefix → URI; '' for the default namespace). */
+  namespaces: Record<string, string>;
+  /** Offset of the '<' of the start tag. */
+  offset: number;
+  parent?: XmlElement;
+}
+
+export type XmlNode = XmlElement | XmlText;
+
+export interface ProcessingInstruction {
+  target: string;
+  body: string;
+  offset: number;
+}
+
+export interface XmlDocument {
+  root: XmlElement;
+  /** Processing instructions before the root element (xml-model, xml-stylesheet). */
+  prolog: ProcessingInstruction[];
+}
+
+export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+
+/** Reject, with position, a document that cannot be read safely or is not well-formed. */
+function reject(file: SourceFile, offset: number, ruleId: string, reason: string, note: string): never {
+  throw new InputError(
+    file.report({ source: 'teikit:xml', severity: 'error', ruleId, reason, note, place: file.place(offset) }),
+  );
+}
+
+/** Parse a well-formed XML document into a positioned tree; throws InputError otherwise. */
+export function parseXml(file: SourceFile): XmlDocument {
+  const { text } = file;
+  const firstMarkup = text.search(/\S/);
+  if (firstMarkup < 0 || text[firstMarkup] !== '<') {
+    reject(file, Math.max(firstMarkup, 0), 'xml/not-xml', 'This file is not XML: it does not start with "<".', 'Give teikit validate TEI (.xml) files or edition.json manifests.');
+  }
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const prolog: ProcessingInstruction[] = [];
+  const stack: XmlElement[] = [];
+  let root: XmlElement | undefined;
+  let tagStart = 0;
+  // Text events carry decoded text ("&amp;" → "&"), so a text node's offset is where the
+  // markup before it ended, not its length counted back from the parser's position.
+  let markupEnd = 0;
+  let textStart = 0;
+  let pending = '';
+
+  const flushText = (): void => {
+    if (pending === '') return;
+    stack.at(-1)?.children.push({ kind: 'text', value: pending, offset: textStart });
+    pending = '';
+  };
+
+  parser.on('doctype', (doctype) => {
+    const entity = doctype.search(/<!ENTITY/);
+    if (entity >= 0) {
+      const at = text.indexOf('<!ENTITY');
+      reject(file, at >= 0 ? at : parser.position, 'xml/entity-declaration', 'The document declares entities in its DOCTYPE; teikit does not expand entities (protection against entity-expansion bombs and external-entity attacks).', 'Replace entity references with the characters they stand for and remove the <!ENTITY> declarations.');
+    }
+  });
+  parser.on('processinginstruction', (pi) => {
+    if (!root) prolog.push({ target: pi.target, body: pi.body, offset: text.lastIndexOf('<?', parser.position) });
+    markupEnd = parser.position;
+  });
+  parser.on('opentagstart', () => {
+    flushText();
+    tagStart = text.lastIndexOf('<', parser.position);
+  });
+  parser.on('opentag', (tag: SaxesTagNS) => {
+    const element: XmlElement = {
+      kind: 'element',
+      name: tag.name,
+      uri: tag.uri,
+      local: tag.local,
+      attributes: [],
+      children: [],
+      namespaces: tag.ns,
+      offset: tagStart,
+    };
+    const startTag = text.slice(tagStart, parser.position);
+    for (const attribute of Object.values(tag.attributes)) {
+      if (attribute.name === 'xmlns' || attribute.prefix === 'xmlns') continue;
+      const at = startTag.search(new RegExp(`\\s${attribute.name.replace('.', '\\.')}\\s*=`));
+      element.attributes.push({
+        name: attribute.name,
+        uri: attribute.uri,
+        local: attribute.local,
+        value: attribute.value,
+        offset: tagStart + (at >= 0 ? at + 1 : 0),
+      });
+    }
+    const parent = stack.at(-1);
+    if (parent) {
+      element.parent = parent;
+      parent.children.push(element);
+    } else {
+      root = element;
+    }
+    if (!tag.isSelfClosing) stack.push(element);
+    markupEnd = parser.position;
+  });
+  const addText = (value: string): void => {
+    if (pending === '') textStart = markupEnd;
+    pending += value;
+  };
+  parser.on('text', addText);
+  parser.on('cdata', addText);
+  parser.on('comment', () => {
+    markupEnd = parser.position;
+  });
+  parser.on('closetag', (tag) => {
+    flushText();
+    if (!tag.isSelfClosing) stack.pop();
+    markupEnd = parser.position;
+  });
+  parser.on('error', (error) => {
+    // saxes prefixes its messages with "line:column: "; the diagnostic carries the place.
+    const reason = error.message.replace(/^\d+:\d+: /, '');
+    reject(file, Math.min(parser.position, text.length), 'xml/not-well-formed', `The XML is not well-formed: ${reason}`, 'Fix the markup at this place; an XML editor shows the matching tags.');
+  });
+
+  parser.write(text).close();
+  if (!root) reject(file, 0, 'xml/not-xml', 'This file holds no XML element.', 'Give teikit validate TEI (.xml) files or edition.json manifests.');
+  return { root, prolog };
+}
+
+/** The value of an attribute in no namespace (or `xml:*` when `uri` is XML_NS). */
+export function attributeValue(element: XmlElement, local: string, uri = ''): string | undefined {
+  return element.attributes.find((attribute) => attribute.local === local && attribute.uri === uri)?.value;
+}
+
+export function findAttribute(element: XmlElement, local: string, uri = ''): XmlAttribute | undefined {
+  return element.attributes.find((attribute) => attribute.local === local && attribute.uri === uri);
+}
+
+/** Every element of the tree, in document order. */
+export function* descendants(element: XmlElement): Generator<XmlElement> {
+  yield element;
+  for (const child of element.children) if (child.kind === 'element') yield* descendants(child);
+}
+
+/** The text content of an element (all descendant text, in order). */
+export function textContent(element: XmlElement): string {
+  let result = '';
+  for (const child of element.children) result += child.kind === 'text' ? child.value : textContent(child);
+  return result;
+}
