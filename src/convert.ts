@@ -21,6 +21,8 @@ export interface ConvertOptions {
   layout?: LayoutName;
   /** Edition id; defaults to the manifest's id, then the source file's base name. */
   id?: string;
+  /** Where the xml-model instructions point for teikit.rng and teikit.sch (see SerializeOptions). */
+  schemaBase?: string;
 }
 
 /** What `--report` shows: how the converter read the source. */
@@ -69,7 +71,7 @@ export function convert(source: Uint8Array | string, options: ConvertOptions = {
         group.persons.map((person) => ({ id: person.id, name: person.name, group: group.label ?? group.type })),
       ),
     };
-    return done({ tei: serializeTei(edition), edition, report });
+    return done({ tei: serializeTei(edition, options.schemaBase === undefined ? {} : { schemaBase: options.schemaBase }), edition, report });
   } catch (error) {
     if (error instanceof InputError) {
       if (!diagnostics.includes(error.diagnostic)) diagnostics.push(error.diagnostic);

@@ -37,10 +37,10 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
 }
 
 /**
- * Decode a source file strictly: UTF-8 only, no binary data, nothing silently replaced.
+ * Decode a text file strictly: UTF-8 only, no binary data, nothing silently replaced.
  * Returns a SourceFile; throws InputError (with position) when the bytes cannot be text.
  */
-export function decodeSource(bytes: Uint8Array, path: string): SourceFile {
+export function decodeText(bytes: Uint8Array, path: string): SourceFile {
   const empty = new SourceFile(path, '');
   if (bytes.length > MAX_SOURCE_BYTES) {
     fail(empty, {
@@ -96,10 +96,17 @@ export function decodeSource(bytes: Uint8Array, path: string): SourceFile {
   if (text.trim() === '') {
     fail(file, {
       ruleId: 'input/empty',
-      reason: 'The source is empty: there is no text to convert.',
-      note: 'Check that the path points at the record text.',
+      reason: 'The file is empty: there is nothing to read.',
+      note: 'Check that the path points at the right file.',
     });
   }
+  return file;
+}
+
+/** Decode a source text for conversion: as decodeText, and say where characters XML cannot carry are. */
+export function decodeSource(bytes: Uint8Array, path: string): SourceFile {
+  const file = decodeText(bytes, path);
+  const { text } = file;
   for (const match of text.matchAll(XML_FORBIDDEN_CHARACTER)) {
     const code = codePointLabel(match[0]);
     file.report({

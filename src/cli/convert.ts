@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { convert } from '../convert.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { writeFileAtomic } from '../io.js';
 import { LAYOUTS, type LayoutName } from '../layouts/index.js';
 import { formatReport } from '../report.js';
+import { SCHEMA_DIRECTORY } from '../schemas.js';
 import type { Command, CommandOutcome } from './command.js';
 import { formatDiagnostics } from './reporter.js';
 
@@ -32,6 +33,7 @@ export const convertCommand: Command = {
     format: { type: 'string', valueName: 'FORMAT', description: 'Diagnostics and report as text (stderr) or one JSON document (stdout)', choices: ['text', 'json'] },
     layout: { type: 'string', valueName: 'NAME', description: 'Source layout instead of auto-detection', choices: LAYOUTS.map((layout) => layout.name) },
     id: { type: 'string', valueName: 'ID', description: 'Edition id (default: the manifest\'s id, else the file name)' },
+    'schema-base': { type: 'string', valueName: 'URL', description: 'Where the xml-model instructions point for teikit.rng/.sch (default: teikit\'s schema/ folder, relative to the output)' },
     quiet: { type: 'boolean', short: 'q', description: 'Show errors only' },
   },
   run([source], values): CommandOutcome {
@@ -57,7 +59,11 @@ export const convertCommand: Command = {
       manifest = { text: read.bytes.toString('utf8'), path: manifestPath };
     }
 
+    const output = typeof values.output === 'string' ? values.output : undefined;
+    // Relative to where the TEI will live, so that an XML editor finds the schema on open.
+    const schemaBase = typeof values['schema-base'] === 'string' ? values['schema-base'] : `${relative(resolve(output ? dirname(output) : '.'), SCHEMA_DIRECTORY).split('\\').join('/')}/`;
     const result = convert(input.bytes, {
+      schemaBase,
       path: sourcePath,
       ...(manifest ? { manifest } : {}),
       ...(typeof values.layout === 'string' ? { layout: values.layout as LayoutName } : {}),
@@ -65,7 +71,6 @@ export const convertCommand: Command = {
     });
     if (!result.ok || !result.tei) return finish(result.diagnostics);
 
-    const output = typeof values.output === 'string' ? values.output : undefined;
     if (output) {
       try {
         writeFileAtomic(output, result.tei);

@@ -7,8 +7,9 @@ import { TEIKIT_VERSION } from '../version.js';
 import { helpText, parseCommandArgs, type Command, type CommandOutcome } from './command.js';
 import { convertCommand } from './convert.js';
 import { UsageError } from './errors.js';
+import { validateCommand } from './validate.js';
 
-const COMMANDS: readonly Command[] = [convertCommand];
+const COMMANDS: readonly Command[] = [convertCommand, validateCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length)) + 2;

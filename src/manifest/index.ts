@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { InputError, SourceFile, type Diagnostic } from '../diagnostics.js';
+import { BUNDLED_SCHEMAS } from '../schemas.js';
 import { locateJsonPointers } from './json-positions.js';
 
 export interface ManifestPerson {
@@ -51,7 +52,6 @@ export interface LoadedManifest {
   positions: Map<string, number>;
 }
 
-export const MANIFEST_SCHEMA_URL = new URL('../../schema/edition.schema.json', import.meta.url);
 
 let validator: ValidateFunction<Manifest> | undefined;
 function manifestValidator(): ValidateFunction<Manifest> {
@@ -60,7 +60,7 @@ function manifestValidator(): ValidateFunction<Manifest> {
     // ajv-formats ships CommonJS typings whose default export is the plugin itself.
     const addFormats = addFormatsModule as unknown as (instance: Ajv) => Ajv;
     addFormats(ajv);
-    const schema: object = JSON.parse(readFileSync(MANIFEST_SCHEMA_URL, 'utf8'));
+    const schema: object = JSON.parse(readFileSync(BUNDLED_SCHEMAS.manifest, 'utf8'));
     validator = ajv.compile<Manifest>(schema);
   }
   return validator;

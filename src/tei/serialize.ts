@@ -167,12 +167,13 @@ function writePublicationStmt(fileDesc: TeiWriter, edition: Edition): void {
   statement.leaf('idno', { type: 'teikit' }, publication.idno);
   if (publication.url) statement.leaf('idno', { type: 'URI' }, publication.url);
   if (publication.date) statement.leaf('date', { when: publication.date }, publication.date);
-  if (publication.licence || edition.rights.length) {
-    const availability = statement.element('availability');
-    if (publication.licence) availability.leaf('licence', { target: publication.licence.url }, publication.licence.text);
-    for (const paragraph of edition.rights) availability.leaf('p', { source: `#${EDITION_IDS.onlineRecord}` }, paragraph);
-    availability.close();
-  }
+  // Always stated, if only as unknown: a reader must never have to guess whether reuse is allowed.
+  const known = publication.licence !== undefined || edition.rights.length > 0;
+  const availability = statement.element('availability', known ? {} : { status: 'unknown' });
+  if (publication.licence) availability.leaf('licence', { target: publication.licence.url }, publication.licence.text);
+  for (const paragraph of edition.rights) availability.leaf('p', { source: `#${EDITION_IDS.onlineRecord}` }, paragraph);
+  if (!known) availability.leaf('p', {}, 'The source states no rights and the edition manifest declares no licence (edition.licence in edition.json).');
+  availability.close();
   statement.close();
 }
 
@@ -319,8 +320,29 @@ function writeBody(text: TeiWriter, edition: Edition): void {
   body.close();
 }
 
+export interface SerializeOptions {
+  /**
+   * Where teikit.rng and teikit.sch are, relative to the TEI file or as a URL, for the
+   * xml-model instructions that let XML editors validate the file on open. The default fits
+   * an edition folder of a teikit project: editions/ID/ID.xml beside schema/.
+   */
+  schemaBase?: string;
+}
+
+export const DEFAULT_SCHEMA_BASE = '../../schema/';
+
+/** xml-model processing instructions (ISO/IEC 19757-11) for our RELAX NG schema and Schematron rules. */
+function xmlModelInstructions(schemaBase: string): string {
+  const base = schemaBase === '' || schemaBase.endsWith('/') ? schemaBase : `${schemaBase}/`;
+  const href = (name: string): string => `${base}${name}`.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  return (
+    `<?xml-model href="${href('teikit.rng')}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n` +
+    `<?xml-model href="${href('teikit.sch')}" type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"?>\n`
+  );
+}
+
 /** Serialize an edition as a TEI P5 document (UTF-8, LF line ends, final newline). */
-export function serializeTei(edition: Edition): string {
+export function serializeTei(edition: Edition, options: SerializeOptions = {}): string {
   const root = create().ele(TEI_NS, 'TEI');
   setAttributes(root, { 'xml:lang': edition.language });
   const tei = new TeiWriter(root, 0, edition.translator ? { translatorRef: `#${edition.translator.id}` } : {});
@@ -353,5 +375,6 @@ export function serializeTei(edition: Edition): string {
   writeBody(text, edition);
   text.close();
   tei.close();
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${root.end({ headless: true })}\n`;
+  const instructions = xmlModelInstructions(options.schemaBase ?? DEFAULT_SCHEMA_BASE);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${instructions}${root.end({ headless: true })}\n`;
 }

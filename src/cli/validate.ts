@@ -1,0 +1,122 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { glob } from 'tinyglobby';
+import type { Diagnostic } from '../diagnostics.js';
+import { BUNDLED_SCHEMAS } from '../schemas.js';
+import { compileSchema, SchemaError, validateDocument, type CompiledSchema, type RuleScope, type ValidationResult } from '../validate/index.js';
+import { fails, formatValidationRun, REPORT_FORMATS, type ReportFormat } from '../validate/report.js';
+import type { Command, CommandOutcome } from './command.js';
+import { UsageError } from './errors.js';
+
+const GLOB_CHARACTERS = /[*?[\]{}]/;
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+
+/** In a folder: TEI files (*.xml) and edition manifests (edition.json), recursively, sorted. */
+function filesInDirectory(directory: string): string[] {
+  const found: string[] = [];
+  const entries = readdirSync(directory, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.')) found.push(...filesInDirectory(path));
+    } else if (entry.name.endsWith('.xml') || entry.name === 'edition.json') {
+      found.push(path);
+    }
+  }
+  return found;
+}
+
+async function expandArguments(targets: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const target of targets) {
+    if (GLOB_CHARACTERS.test(target) && !isPath(target)) {
+      const matches = (await glob(target, { onlyFiles: true, expandDirectories: false })).sort();
+      if (matches.length === 0) throw new UsageError(`No file matches "${target}".`);
+      files.push(...matches);
+    } else if (isDirectory(target)) {
+      const inside = filesInDirectory(target);
+      if (inside.length === 0) throw new UsageError(`The folder "${target}" holds no .xml file and no edition.json.`);
+      files.push(...inside);
+    } else {
+      files.push(target);
+    }
+  }
+  return [...new Set(files)];
+}
+
+function isPath(target: string): boolean {
+  try {
+    statSync(target);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(target: string): boolean {
+  try {
+    return statSync(target).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** `teikit` (ours), `tei_all` (the official schema: its path from $TEIKIT_TEI_ALL) or a .rng path. */
+function schemaPath(option: string): string {
+  if (option === 'teikit') return BUNDLED_SCHEMAS.rng;
+  if (option === 'tei_all') {
+    const path = process.env.TEIKIT_TEI_ALL;
+    if (!path) {
+      throw new UsageError('--schema tei_all needs the official schema: download tei_all.rng (https://tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng) and pass its path to --schema, or set TEIKIT_TEI_ALL to it.');
+    }
+    return path;
+  }
+  if (!option.endsWith('.rng')) throw new UsageError(`--schema must be teikit, tei_all or a RELAX NG file (.rng, XML syntax); got "${option}".`);
+  return option;
+}
+
+function unreadable(path: string, error: unknown): ValidationResult {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === 'ENOENT' ? 'The file does not exist.' : `The file cannot be read (${code ?? String(error)}).`;
+  const diagnostic: Diagnostic = { file: path, severity: 'error', source: 'teikit:cli', ruleId: 'cli/unreadable', reason };
+  return { path, kind: path.endsWith('.json') ? 'manifest' : 'tei', diagnostics: [diagnostic], valid: false };
+}
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'Validate TEI files (RELAX NG + rules) and edition.json manifests, for CI',
+  usage: 'teikit validate FILE|DIR|GLOB… [--schema teikit|tei_all|PATH.rng] [--format text|json|junit|github] [--strict]',
+  positionals: [1, Number.POSITIVE_INFINITY],
+  options: {
+    schema: { type: 'string', valueName: 'SCHEMA', description: 'RELAX NG schema for TEI files: teikit (default; all rules), tei_all (path in $TEIKIT_TEI_ALL) or a .rng file (generic rules only)' },
+    format: { type: 'string', valueName: 'FORMAT', description: 'Report format (stdout)', choices: REPORT_FORMATS },
+    strict: { type: 'boolean', description: 'Warnings fail the validation too' },
+    quiet: { type: 'boolean', short: 'q', description: 'Text format: show errors only' },
+  },
+  async run(targets, values): Promise<CommandOutcome> {
+    const schemaOption = typeof values.schema === 'string' ? values.schema : 'teikit';
+    const path = schemaPath(schemaOption);
+    const rules: RuleScope[] = schemaOption === 'teikit' ? ['generic', 'teikit'] : ['generic'];
+    const files = await expandArguments(targets);
+    let schema: CompiledSchema;
+    try {
+      schema = await compileSchema(path);
+    } catch (error) {
+      if (error instanceof SchemaError) return { exitCode: 2, stderr: `teikit: ${error.message}\n` };
+      throw error;
+    }
+    const results = files.map((file) => {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch (error) {
+        return unreadable(file, error);
+      }
+      return validateDocument(bytes, file, { schema, rules });
+    });
+    const strict = values.strict === true;
+    const format = (typeof values.format === 'string' ? values.format : 'text') as ReportFormat;
+    const stdout = formatValidationRun({ results, schema: path, strict }, format, { quiet: values.quiet === true });
+    return { exitCode: results.some((result) => fails(result, strict)) ? 1 : 0, stdout };
+  },
+};

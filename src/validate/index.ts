@@ -1,0 +1,65 @@
+/**
+ * The validate stage: a TEI document against a RELAX NG schema and the rule set, or an
+ * edition.json manifest against its JSON Schema. Pure over its inputs: the schema is compiled
+ * once by the caller and passed in; diagnostics carry file, line and column.
+ */
+import { InputError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { decodeText } from '../input.js';
+import { parseManifest } from '../manifest/index.js';
+import { BUNDLED_SCHEMAS } from '../schemas.js';
+import { parseXml } from '../xml/parse.js';
+import { compileSchema, validateAgainstSchema, type CompiledSchema } from './relaxng.js';
+import { checkRules, type RuleScope } from './rules.js';
+
+export { compileSchema, SchemaError, type CompiledSchema } from './relaxng.js';
+export { TEI_RULES, type TeiRule, type RuleScope } from './rules.js';
+
+export type DocumentKind = 'tei' | 'manifest';
+
+export interface ValidationResult {
+  path: string;
+  kind: DocumentKind;
+  diagnostics: Diagnostic[];
+  valid: boolean;
+}
+
+export interface TeiValidationOptions {
+  schema: CompiledSchema;
+  /** Which rules run: teikit's own editions get all, other archives' TEI the generic ones. */
+  rules: readonly RuleScope[];
+}
+
+/** A manifest is JSON; everything else is read as XML. */
+export function detectKind(path: string, text: string): DocumentKind {
+  return path.endsWith('.json') || text.trimStart().startsWith('{') ? 'manifest' : 'tei';
+}
+
+function finish(path: string, kind: DocumentKind, diagnostics: Diagnostic[]): ValidationResult {
+  const sorted = sortDiagnostics(diagnostics);
+  return { path, kind, diagnostics: sorted, valid: !sorted.some((diagnostic) => diagnostic.severity === 'error') };
+}
+
+/** Validate one file's bytes: TEI (schema + rules) or manifest (JSON Schema), detected by content. */
+export function validateDocument(bytes: Uint8Array, path: string, options: TeiValidationOptions): ValidationResult {
+  let kind: DocumentKind = path.endsWith('.json') ? 'manifest' : 'tei';
+  try {
+    const file = decodeText(bytes, path);
+    kind = detectKind(path, file.text);
+    if (kind === 'manifest') {
+      const { file: manifestFile } = parseManifest(file.text, path);
+      return finish(path, kind, manifestFile.messages);
+    }
+    const document = parseXml(file);
+    validateAgainstSchema(document, file, options.schema);
+    checkRules(document, file, options.rules);
+    return finish(path, kind, file.messages);
+  } catch (error) {
+    if (error instanceof InputError) return finish(path, kind, [error.diagnostic]);
+    throw error;
+  }
+}
+
+/** Compile teikit's own schema (schema/teikit.rng). */
+export function compileTeikitSchema(): Promise<CompiledSchema> {
+  return compileSchema(BUNDLED_SCHEMAS.rng);
+}
