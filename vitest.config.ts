@@ -8,5 +8,7 @@ export default defineConfig({
     // The JSON report lets .ci/run print a plain "N passed, N failed" closing line.
     reporters: ['default', 'json'],
     outputFile: { json: 'test-output/vitest.json' },
+    // Compiled schemas are cached here, not in the user's ~/.cache.
+    env: { TEIKIT_CACHE_DIR: 'test-output/schema-cache' },
   },
 });

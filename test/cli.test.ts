@@ -1,10 +1,10 @@
 /** The command line as a user runs it: a real process, real files, exit codes. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REFERENCE_SOURCE, REFERENCE_TEI, ROOT, readText } from './helpers.js';
+import { REFERENCE_SOURCE, REFERENCE_TEI, ROOT, SHARED, TEI_ALL, readText } from './helpers.js';
 
 const CLI = join(ROOT, 'dist/cli/main.js');
 const work = mkdtempSync(join(tmpdir(), 'teikit-cli-'));
@@ -37,7 +37,7 @@ describe('teikit CLI', () => {
 
   it('should convert the bundled edition with its manifest into the committed TEI', () => {
     const output = join(work, 'out', 'wilson-121798.xml');
-    const run = teikit(['convert', 'editions/wilson-121798/source.txt', '-o', output]);
+    const run = teikit(['convert', 'editions/wilson-121798/source.txt', '-o', output, '--schema-base', '../../schema/']);
     expect(run.status).toBe(0);
     expect(readFileSync(output, 'utf8')).toBe(readText(REFERENCE_TEI));
     expect(run.stderr).toContain(
@@ -49,7 +49,14 @@ describe('teikit CLI', () => {
   it('should write the TEI to stdout without -o, and read the source from stdin with -', () => {
     const run = teikit(['convert', '-', '--no-manifest'], readText(REFERENCE_SOURCE));
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<TEI /);
+    expect(run.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n(<\?xml-model [^\n]+\n){2}<TEI /);
+  });
+
+  it('should point the xml-model instructions at teikit\'s schema folder, relative to the output', () => {
+    const output = join(work, 'deep', 'er', 'x.xml');
+    expect(teikit(['convert', 'editions/wilson-121798/source.txt', '-o', output]).status).toBe(0);
+    const href = readFileSync(output, 'utf8').match(/<\?xml-model href="([^"]+)teikit\.rng"/)?.[1] ?? '';
+    expect(resolve(join(work, 'deep', 'er'), href, 'teikit.rng')).toBe(join(ROOT, 'schema', 'teikit.rng'));
   });
 
   it('should exit 1 on bad input, say where, and leave an existing output untouched', () => {
@@ -59,7 +66,7 @@ describe('teikit CLI', () => {
     writeFileSync(output, 'previous');
     const run = teikit(['convert', empty, '-o', output]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`${empty}: error: The source is empty`);
+    expect(run.stderr).toContain(`${empty}: error: The file is empty`);
     expect(readFileSync(output, 'utf8')).toBe('previous');
     expect(teikit(['convert', join(work, 'missing.txt')]).status).toBe(1);
   });
@@ -75,7 +82,7 @@ describe('teikit CLI', () => {
   });
 
   it('should give one JSON document with --format json', () => {
-    const run = teikit(['convert', 'editions/wilson-121798/source.txt', '--format', 'json', '--report']);
+    const run = teikit(['convert', 'editions/wilson-121798/source.txt', '--format', 'json', '--report', '--schema-base', '../../schema/']);
     expect(run.status).toBe(0);
     const parsed = JSON.parse(run.stdout) as { ok: boolean; tei: string; diagnostics: { ruleId: string; place?: { start: { line: number } } }[]; report: { decisions: unknown[] } };
     expect(parsed.ok).toBe(true);
@@ -91,5 +98,81 @@ describe('teikit CLI', () => {
     expect(rows).toHaveLength(53);
     expect(rows[2]).toMatch(/^7\s+speech\s+kim-il-sung\s+manifest\/override\s+yes\s+Considering the advice/);
     expect(rows[6]).toMatch(/^11\s+speech\s+choe-yong-geon\s+label\/inline\s+no\s+Cde\. Choe Yong-geon\./);
+  });
+});
+
+describe('teikit validate (CLI)', () => {
+  const broken = join(work, 'broken', 'broken.xml');
+  const brokenText = readText(REFERENCE_TEI).replace('<sp xml:id="sp1" n="1" who="#kim-il-sung">', '<sp xml:id="sp1" n="1" who="#nobody">');
+  mkdirSync(join(work, 'broken'), { recursive: true });
+  writeFileSync(broken, brokenText);
+  const brokenLine = brokenText.slice(0, brokenText.indexOf('who="#nobody"')).split('\n').length;
+
+  it('should exit 0 on the bundled editions (TEI and manifest, found in the folder) and say so', () => {
+    const run = teikit(['validate', 'editions']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('2 files checked: 2 valid, 0 invalid');
+  });
+
+  it('should exit 1 and print file:line:col, severity, message and rule id', () => {
+    const run = teikit(['validate', broken]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(new RegExp(`^${broken.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${brokenLine}:\\d+: error: .*#nobody.* \\[tei/pointer-resolves\\]$`, 'm'));
+  });
+
+  it('should expand a quoted glob itself', () => {
+    const run = teikit(['validate', 'editions/*/*.xml']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('1 file checked');
+  });
+
+  it('should write a JSON report', () => {
+    const run = teikit(['validate', broken, REFERENCE_TEI, '--format', 'json']);
+    const report = JSON.parse(run.stdout) as { ok: boolean; summary: { files: number; invalid: number }; files: { path: string; valid: boolean; diagnostics: { ruleId: string; place: { start: { line: number } } }[] }[] };
+    expect(report.ok).toBe(false);
+    expect(report.summary).toMatchObject({ files: 2, invalid: 1 });
+    expect(report.files[0]?.diagnostics[0]).toMatchObject({ ruleId: 'tei/pointer-resolves', place: { start: { line: brokenLine } } });
+  });
+
+  it('should write JUnit XML with one failing test case per invalid file', () => {
+    const run = teikit(['validate', broken, REFERENCE_TEI, '--format', 'junit']);
+    expect(run.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="teikit validate" tests="2" failures="1">/);
+    expect(run.stdout.match(/<testcase /g)).toHaveLength(2);
+    expect(run.stdout.match(/<failure /g)).toHaveLength(1);
+    expect(run.stdout).toContain('type="tei/pointer-resolves"');
+  });
+
+  it('should write GitHub Actions annotations', () => {
+    const run = teikit(['validate', broken, '--format', 'github']);
+    expect(run.stdout).toMatch(new RegExp(`^::error file=.*broken\\.xml,line=${brokenLine},col=\\d+,title=tei/pointer-resolves::`, 'm'));
+  });
+
+  it('should pass warnings unless --strict', () => {
+    const warned = join(work, 'warned.xml');
+    writeFileSync(warned, readText(REFERENCE_TEI).replace('<resp>Translated by</resp>', '<resp>Compiled by</resp>'));
+    expect(teikit(['validate', warned]).status).toBe(0);
+    expect(teikit(['validate', warned, '--strict']).status).toBe(1);
+  });
+
+  it('should exit 2 on usage errors: unknown format, missing tei_all, bad schema path', () => {
+    expect(teikit(['validate', REFERENCE_TEI, '--format', 'xml']).status).toBe(2);
+    const run = spawnSync(process.execPath, [CLI, 'validate', REFERENCE_TEI, '--schema', 'tei_all'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TEIKIT_TEI_ALL: '' } });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('TEIKIT_TEI_ALL');
+    expect(teikit(['validate', REFERENCE_TEI, '--schema', 'schema.xsd']).status).toBe(2);
+    expect(teikit(['validate', 'no-such-folder/*.xml']).status).toBe(2);
+  });
+
+  it('should validate another archive\'s TEI against tei_all with the generic rules', () => {
+    const run = spawnSync(process.execPath, [CLI, 'validate', '--schema', 'tei_all', `${SHARED}foreign/rusdracor-pushkin-mocart-i-saleri.xml`], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TEIKIT_TEI_ALL: TEI_ALL } });
+    expect(run.stdout).toContain('1 file checked: 1 valid');
+    expect(run.status).toBe(0);
+  });
+
+  it('should report a missing file as an error of that file and go on with the others', () => {
+    const run = teikit(['validate', join(work, 'missing.xml'), REFERENCE_TEI]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('missing.xml: error: The file does not exist. [cli/unreadable]');
+    expect(run.stdout).toContain('2 files checked: 1 valid, 1 invalid');
   });
 });

@@ -85,3 +85,15 @@ export function jing(schema: string, files: readonly string[]): JingError[] {
     .filter((match): match is RegExpMatchArray => match !== null)
     .map((match) => ({ file: match[1] ?? '', line: Number(match[2]), column: Number(match[3]), message: match[4] ?? '' }));
 }
+
+/** Validate files with teikit's own schema and all its rules; returns every error and warning. */
+export async function teikitProblems(files: readonly string[]): Promise<string[]> {
+  const { compileTeikitSchema, validateDocument } = await import('../src/validate/index.js');
+  const { formatDiagnostic } = await import('../src/diagnostics.js');
+  const schema = await compileTeikitSchema();
+  return files.flatMap((file) =>
+    validateDocument(readFileSync(file), file, { schema, rules: ['generic', 'teikit'] })
+      .diagnostics.filter((diagnostic) => diagnostic.severity !== 'info')
+      .map(formatDiagnostic),
+  );
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../src/index.js';
-import { TEI_ALL, elementXml, isSubsequence, jing, words, wordsWithoutMarkers, xmlText } from './helpers.js';
+import { TEI_ALL, elementXml, isSubsequence, jing, teikitProblems, words, wordsWithoutMarkers, xmlText } from './helpers.js';
 
 const token = fc.constantFrom(
   'word', 'Kim', 'Il', 'Sung', 'Cde.', 'Cdes.', 'Mikoyan', 'said', 'that', 'I', 'we', ':', '.', ',', '[', ']', '[SIC]',
@@ -44,7 +44,7 @@ describe('property: random text', () => {
     );
   });
 
-  it('should always give TEI that is valid against tei_all.rng', () => {
+  it('should always give TEI that is valid against tei_all.rng and against teikit.rng with its rules', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'teikit-random-'));
     const samples = fc.sample(fc.array(paragraphText, { minLength: 1, maxLength: 6 }), { numRuns: 60, seed: 42 });
     const files = samples.map((paragraphs, index) => {
@@ -53,5 +53,6 @@ describe('property: random text', () => {
       return file;
     });
     expect(jing(TEI_ALL, files)).toEqual([]);
+    expect(await teikitProblems(files)).toEqual([]);
   });
 });

@@ -99,7 +99,7 @@ export function parseXml(file: SourceFile): XmlDocument {
   });
   parser.on('opentagstart', () => {
     flushText();
-    tagStart = text.lastIndexOf('<', parser.position);
+    tagStart = text.lastIndexOf('<', parser.position - 1);
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
     const element: XmlElement = {
