@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { convert } from '../convert.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { writeFileAtomic } from '../io.js';
 import { LAYOUTS, type LayoutName } from '../layouts/index.js';
@@ -36,7 +35,7 @@ export const convertCommand: Command = {
     'schema-base': { type: 'string', valueName: 'URL', description: 'Where the xml-model instructions point for teikit.rng/.sch (default: teikit\'s schema/ folder, relative to the output)' },
     quiet: { type: 'boolean', short: 'q', description: 'Show errors only' },
   },
-  run([source], values): CommandOutcome {
+  async run([source], values): Promise<CommandOutcome> {
     const sourcePath = source ?? '-';
     const json = values.format === 'json';
     const finish = (diagnostics: Diagnostic[], extra: { tei?: string; report?: unknown } = {}, exitCode: 0 | 1 = 1, stdout = ''): CommandOutcome =>
@@ -62,6 +61,8 @@ export const convertCommand: Command = {
     const output = typeof values.output === 'string' ? values.output : undefined;
     // Relative to where the TEI will live, so that an XML editor finds the schema on open.
     const schemaBase = typeof values['schema-base'] === 'string' ? values['schema-base'] : `${relative(resolve(output ? dirname(output) : '.'), SCHEMA_DIRECTORY).split('\\').join('/')}/`;
+    // Loaded when the command runs, so that other commands do not pay for the converter's modules.
+    const { convert } = await import('../convert.js');
     const result = convert(input.bytes, {
       schemaBase,
       path: sourcePath,

@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { glob } from 'tinyglobby';
 import type { Diagnostic } from '../diagnostics.js';
 import { BUNDLED_SCHEMAS } from '../schemas.js';
-import { compileSchema, SchemaError, validateDocument, type CompiledSchema, type RuleScope, type ValidationResult } from '../validate/index.js';
+import type { CompiledSchema, RuleScope, ValidationResult } from '../validate/index.js';
 import { fails, formatValidationRun, REPORT_FORMATS, type ReportFormat } from '../validate/report.js';
 import type { Command, CommandOutcome } from './command.js';
 import { UsageError } from './errors.js';
@@ -30,6 +29,8 @@ async function expandArguments(targets: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const target of targets) {
     if (GLOB_CHARACTERS.test(target) && !isPath(target)) {
+      // Loaded only for a quoted glob: the shell expands the usual ones.
+      const { glob } = await import('tinyglobby');
       const matches = (await glob(target, { onlyFiles: true, expandDirectories: false })).sort();
       if (matches.length === 0) throw new UsageError(`No file matches "${target}".`);
       files.push(...matches);
@@ -98,6 +99,8 @@ export const validateCommand: Command = {
     const path = schemaPath(schemaOption);
     const rules: RuleScope[] = schemaOption === 'teikit' ? ['generic', 'teikit'] : ['generic'];
     const files = await expandArguments(targets);
+    // Loaded when the command runs: the validator's modules are the largest part of its start-up.
+    const { compileSchema, SchemaError, validateDocument } = await import('../validate/index.js');
     let schema: CompiledSchema;
     try {
       schema = await compileSchema(path);
