@@ -95,6 +95,33 @@ function hasChildText(element: XmlElement | undefined): boolean {
   return element !== undefined && textContent(element).trim() !== '';
 }
 
+/**
+ * A rule that a header part exists and has a child for which `holds` is true; a failure is
+ * reported at the deepest existing element on the path, so the place to add it is plain.
+ */
+function headerRule(spec: { id: string; severity: Severity; description: string; path: string; holds: (child: XmlElement) => boolean; reason: string; note: string }): TeiRule {
+  return {
+    id: spec.id,
+    scope: 'teikit',
+    severity: spec.severity,
+    description: spec.description,
+    *check(index) {
+      const steps = spec.path.split('/');
+      const part = index.path(spec.path);
+      if (part?.children.some((child) => child.kind === 'element' && spec.holds(child))) return;
+      let at: XmlElement = index.document.root;
+      for (let depth = steps.length - 1; depth > 0; depth--) {
+        const found = index.path(steps.slice(0, depth + 1).join('/'));
+        if (found) {
+          at = found;
+          break;
+        }
+      }
+      yield { at, reason: spec.reason, note: spec.note };
+    },
+  };
+}
+
 export const TEI_RULES: readonly TeiRule[] = [
   {
     id: 'tei/id-unique',
@@ -170,60 +197,33 @@ export const TEI_RULES: readonly TeiRule[] = [
       }
     },
   },
-  {
+  headerRule({
     id: 'teikit/header-translator',
-    scope: 'teikit',
     severity: 'warning',
     description: 'The header names the translator (titleStmt/respStmt with a <persName> or <name>).',
-    *check(index) {
-      const titleStmt = index.path('teiHeader/fileDesc/titleStmt');
-      const translated = titleStmt?.children.some(
-        (child) => child.kind === 'element' && child.local === 'respStmt' && /transl/i.test(textContent(child)) && child.children.some((part) => part.kind === 'element' && (part.local === 'persName' || part.local === 'name' || part.local === 'orgName')),
-      );
-      if (!translated) {
-        yield {
-          at: titleStmt ?? index.document.root,
-          reason: 'The header does not name the translator.',
-          note: 'Add <respStmt><resp>Translated by</resp><persName xml:id="translator">…</persName></respStmt> to titleStmt (for teikit convert: the source\'s "Translated by" line).',
-        };
-      }
-    },
-  },
-  {
+    path: 'teiHeader/fileDesc/titleStmt',
+    holds: (child) => child.local === 'respStmt' && /transl/i.test(textContent(child)) && child.children.some((part) => part.kind === 'element' && (part.local === 'persName' || part.local === 'name' || part.local === 'orgName')),
+    reason: 'The header does not name the translator.',
+    note: 'Add <respStmt><resp>Translated by</resp><persName xml:id="translator">…</persName></respStmt> to titleStmt (for teikit convert: the source\'s "Translated by" line).',
+  }),
+  headerRule({
     id: 'teikit/header-source',
-    scope: 'teikit',
     severity: 'error',
     description: 'The header describes the source (sourceDesc with a <bibl> or <msDesc> that is not empty).',
-    *check(index) {
-      const sourceDesc = index.path('teiHeader/fileDesc/sourceDesc');
-      const described = sourceDesc?.children.some((child) => child.kind === 'element' && (child.local === 'bibl' || child.local === 'msDesc') && hasChildText(child));
-      if (!described) {
-        yield {
-          at: sourceDesc ?? index.document.root,
-          reason: 'The header does not describe the source of the edition.',
-          note: 'Add to sourceDesc a <bibl> (the archive record: title, idno, source) or an <msDesc> (repository and shelfmark).',
-        };
-      }
-    },
-  },
-  {
+    path: 'teiHeader/fileDesc/sourceDesc',
+    holds: (child) => (child.local === 'bibl' || child.local === 'msDesc') && hasChildText(child),
+    reason: 'The header does not describe the source of the edition.',
+    note: 'Add to sourceDesc a <bibl> (the archive record: title, idno, source) or an <msDesc> (repository and shelfmark).',
+  }),
+  headerRule({
     id: 'teikit/header-availability',
-    scope: 'teikit',
     severity: 'error',
     description: 'The header states the rights: publicationStmt/availability with a <licence> or a <p>.',
-    *check(index) {
-      const statement = index.path('teiHeader/fileDesc/publicationStmt');
-      const availability = statement && index.path('teiHeader/fileDesc/publicationStmt/availability');
-      const stated = availability?.children.some((child) => child.kind === 'element' && (child.local === 'licence' || child.local === 'p') && hasChildText(child));
-      if (!stated) {
-        yield {
-          at: availability ?? statement ?? index.document.root,
-          reason: 'The header does not state the rights of the edition.',
-          note: 'Add <availability><licence target="…">…</licence></availability> to publicationStmt (for teikit convert: "edition.licence" in edition.json).',
-        };
-      }
-    },
-  },
+    path: 'teiHeader/fileDesc/publicationStmt/availability',
+    holds: (child) => (child.local === 'licence' || child.local === 'p') && hasChildText(child),
+    reason: 'The header does not state the rights of the edition.',
+    note: 'Add <availability><licence target="…">…</licence></availability> to publicationStmt (for teikit convert: "edition.licence" in edition.json).',
+  }),
 ];
 
 /** Run the rules of the given scopes; each failure is a diagnostic at its element or attribute. */
