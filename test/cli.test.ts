@@ -169,6 +169,16 @@ describe('teikit validate (CLI)', () => {
     expect(run.status).toBe(0);
   });
 
+  it('should list its rules with --list-rules, and need a file otherwise', () => {
+    const run = teikit(['validate', '--list-rules']);
+    expect(run.status).toBe(0);
+    expect(run.stdout.split('\n').filter(Boolean).map((line) => line.split(/\s+/)[0])).toEqual([
+      'tei/id-unique', 'tei/pointer-resolves', 'tei/date-iso', 'teikit/sp-who', 'teikit/add-hand-declared',
+      'teikit/header-translator', 'teikit/header-source', 'teikit/header-availability',
+    ]);
+    expect(teikit(['validate']).status).toBe(2);
+  });
+
   it('should report a missing file as an error of that file and go on with the others', () => {
     const run = teikit(['validate', join(work, 'missing.xml'), REFERENCE_TEI]);
     expect(run.status).toBe(1);

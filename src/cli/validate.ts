@@ -87,14 +87,20 @@ export const validateCommand: Command = {
   name: 'validate',
   summary: 'Validate TEI files (RELAX NG + rules) and edition.json manifests, for CI',
   usage: 'teikit validate FILE|DIR|GLOB… [--schema teikit|tei_all|PATH.rng] [--format text|json|junit|github] [--strict]',
-  positionals: [1, Number.POSITIVE_INFINITY],
+  positionals: [0, Number.POSITIVE_INFINITY],
   options: {
     schema: { type: 'string', valueName: 'SCHEMA', description: 'RELAX NG schema for TEI files: teikit (default; all rules), tei_all (path in $TEIKIT_TEI_ALL) or a .rng file (generic rules only)' },
     format: { type: 'string', valueName: 'FORMAT', description: 'Report format (stdout)', choices: REPORT_FORMATS },
     strict: { type: 'boolean', description: 'Warnings fail the validation too' },
     quiet: { type: 'boolean', short: 'q', description: 'Text format: show errors only' },
+    'list-rules': { type: 'boolean', description: 'List the rules (id, scope, severity, what they check) and exit' },
   },
   async run(targets, values): Promise<CommandOutcome> {
+    if (values['list-rules'] === true) {
+      const { TEI_RULES } = await import('../validate/rules.js');
+      return { exitCode: 0, stdout: TEI_RULES.map((rule) => `${rule.id.padEnd(28)}${rule.scope.padEnd(9)}${rule.severity.padEnd(9)}${rule.description}`).join('\n') + '\n' };
+    }
+    if (targets.length === 0) throw new UsageError(`Missing argument. Usage: ${validateCommand.usage}`);
     const schemaOption = typeof values.schema === 'string' ? values.schema : 'teikit';
     const path = schemaPath(schemaOption);
     const rules: RuleScope[] = schemaOption === 'teikit' ? ['generic', 'teikit'] : ['generic'];

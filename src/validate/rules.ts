@@ -20,7 +20,7 @@ export interface TeiRule {
   id: string;
   scope: RuleScope;
   severity: Severity;
-  /** One sentence for the README and `teikit validate --list-rules`. */
+  /** One sentence, shown by `teikit validate --list-rules`. */
   description: string;
   check(index: DocumentIndex): Iterable<RuleFailure>;
 }
