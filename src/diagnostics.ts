@@ -29,7 +29,8 @@ export type DiagnosticSource =
   | 'teikit:cli'
   | 'teikit:xml'
   | 'teikit:relaxng'
-  | 'teikit:rules';
+  | 'teikit:rules'
+  | 'teikit:render';
 
 export interface Diagnostic {
   /** What happened, in one sentence. */

@@ -7,9 +7,10 @@ import { TEIKIT_VERSION } from '../version.js';
 import { helpText, parseCommandArgs, type Command, type CommandOutcome } from './command.js';
 import { convertCommand } from './convert.js';
 import { UsageError } from './errors.js';
+import { renderCommand } from './render.js';
 import { validateCommand } from './validate.js';
 
-const COMMANDS: readonly Command[] = [convertCommand, validateCommand];
+const COMMANDS: readonly Command[] = [convertCommand, validateCommand, renderCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length)) + 2;

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import type { Diagnostic } from '../diagnostics.js';
+import { writeFileAtomic } from '../io.js';
+import type { RenderTarget, TextView } from '../render/index.js';
+import type { Command, CommandOutcome } from './command.js';
+import { formatDiagnostics } from './reporter.js';
+import { UsageError } from './errors.js';
+
+export const renderCommand: Command = {
+  name: 'render',
+  summary: 'Render a TEI edition as a self-contained HTML page or a plain-text edition',
+  usage: 'teikit render TEI.xml --to html|text [--view reading|diplomatic] [-o OUT]',
+  positionals: [1, 1],
+  options: {
+    to: { type: 'string', valueName: 'FORMAT', description: 'Output: the HTML reading edition or a plain-text edition', choices: ['html', 'text'] },
+    view: { type: 'string', valueName: 'VIEW', description: 'Text: clean reading text or the diplomatic text with the source\'s brackets; HTML: the view the page opens in', choices: ['reading', 'diplomatic'] },
+    output: { type: 'string', short: 'o', valueName: 'FILE', description: 'Write here (atomically) instead of to stdout' },
+    quiet: { type: 'boolean', short: 'q', description: 'Show errors only' },
+  },
+  async run([path], values): Promise<CommandOutcome> {
+    if (typeof values.to !== 'string') throw new UsageError('--to html or --to text is required.');
+    const source = path ?? '-';
+    const quiet = values.quiet === true;
+    const fail = (diagnostic: Diagnostic): CommandOutcome => ({ exitCode: 1, stderr: formatDiagnostics([diagnostic], { quiet }) });
+    let bytes: Buffer;
+    try {
+      bytes = source === '-' ? readFileSync(0) : readFileSync(source);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return fail({ file: source, severity: 'error', source: 'teikit:cli', ruleId: 'cli/unreadable', reason: code === 'ENOENT' ? 'The TEI file does not exist.' : `The TEI file cannot be read (${code ?? String(error)}).` });
+    }
+    // Loaded when the command runs: SaxonJS is large and only render needs it.
+    const { render } = await import('../render/index.js');
+    const result = render(bytes, source, { to: values.to as RenderTarget, ...(typeof values.view === 'string' ? { view: values.view as TextView } : {}) });
+    const stderr = formatDiagnostics(result.diagnostics, { quiet });
+    if (!result.ok || result.output === undefined) return { exitCode: 1, stderr };
+    const output = typeof values.output === 'string' ? values.output : undefined;
+    if (!output) return { exitCode: 0, stdout: result.output, stderr };
+    try {
+      writeFileAtomic(output, result.output);
+    } catch (error) {
+      return fail({ file: output, severity: 'error', source: 'teikit:cli', ruleId: 'cli/unwritable', reason: `The output cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}).` });
+    }
+    return { exitCode: 0, stderr };
+  },
+};

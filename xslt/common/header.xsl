@@ -1,0 +1,123 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  What the editions show of the TEI header, as functions: one place that knows where a title,
+  a date, an archive or a translator lives, in teikit's TEI and in other projects' TEI alike.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit:xslt"
+    exclude-result-prefixes="#all">
+
+  <!-- Text of a node with whitespace runs folded, as a reader sees it. -->
+  <xsl:function name="tk:clean" as="xs:string">
+    <xsl:param name="node" as="item()?"/>
+    <xsl:sequence select="normalize-space(string($node))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:title" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="titles" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
+    <xsl:sequence select="(($titles[@type = 'main'], $titles)[normalize-space()][1] ! tk:clean(.), 'Untitled document')[1]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:subtitle" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub'][1] ! tk:clean(.)"/>
+  </xsl:function>
+
+  <!-- The document's own date: creation, else the date line of the text, else a dated source. -->
+  <xsl:function name="tk:date" as="element()?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="($tei/tei:teiHeader/tei:profileDesc/tei:creation//tei:date,
+                           $tei/tei:teiHeader/tei:profileDesc/tei:correspDesc//tei:date,
+                           $tei/tei:text//tei:docDate,
+                           $tei/tei:text//tei:dateline//tei:date,
+                           $tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:date)[1]"/>
+  </xsl:function>
+
+  <!-- ISO form of the document's date, when it has one. -->
+  <xsl:function name="tk:iso-date" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="date" select="tk:date($tei)"/>
+    <xsl:sequence select="($date/@when, $date/@notBefore)[1] ! string(.)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:translators" as="xs:string*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:respStmt[contains(lower-case(string(tei:resp)), 'transl')]/(tei:persName, tei:name, tei:orgName) ! tk:clean(.)"/>
+  </xsl:function>
+
+  <!-- "GARF, Fond 5446, …" as cited; else repository and shelfmark; else a source note. -->
+  <xsl:function name="tk:archive" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="source" select="$tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc"/>
+    <xsl:variable name="identifier" select="($source//tei:msIdentifier)[1]"/>
+    <xsl:sequence select="(
+        $identifier//tei:altIdentifier/tei:idno[@type = 'archival'] ! tk:clean(.),
+        $identifier[tei:repository] ! string-join((tk:clean(tei:repository), tei:idno ! tk:clean(.)), ', '),
+        $source//tei:bibl/tei:note[@type = 'source'] ! tk:clean(.)
+      )[normalize-space()][1]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:repository" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="($tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:repository)[1] ! tk:clean(.)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:publisher" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="($tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/(tei:publisher, tei:authority, tei:distributor))[1] ! tk:clean(.)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:edition-date" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="($tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date)[1] ! (@when, .)[1] ! tk:clean(.)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:url" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="($tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URI'])[1] ! tk:clean(.)"/>
+  </xsl:function>
+
+  <!-- Licence first, then the rights statements, each as one string. -->
+  <xsl:function name="tk:rights" as="xs:string*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:availability/(tei:licence, tei:p)[normalize-space()] ! tk:clean(.)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:summary" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei/tei:teiHeader/tei:profileDesc/tei:abstract"/>
+  </xsl:function>
+
+  <xsl:key name="tk:id" match="*[@xml:id]" use="string(@xml:id)"/>
+
+  <!-- The person an @who/@ref points at, if it is in this document. -->
+  <xsl:function name="tk:person" as="element()?">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="pointer" as="xs:string?"/>
+    <xsl:variable name="id" select="tokenize(normalize-space($pointer), ' ')[1] ! replace(., '^#', '')"/>
+    <xsl:sequence select="if ($id) then key('tk:id', $id, root($context))[1] else ()"/>
+  </xsl:function>
+
+  <!-- A name for whoever an @who points at: the person's first name form, else the id itself. -->
+  <xsl:function name="tk:name-of" as="xs:string">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="pointer" as="xs:string?"/>
+    <xsl:variable name="person" select="tk:person($context, $pointer)"/>
+    <xsl:sequence select="(($person/(tei:persName, tei:name, tei:orgName))[1] ! tk:clean(.), $person ! tk:clean(.), replace(normalize-space($pointer), '^#', ''))[normalize-space()][1]"/>
+  </xsl:function>
+
+  <!-- Turns: teikit's <sp>, ParlaMint's <u>. -->
+  <xsl:function name="tk:turns" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei/tei:text//(tei:sp, tei:u)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:word-count" as="xs:integer">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="count(tokenize(normalize-space(string-join($node//text()[not(ancestor::tei:speaker or ancestor::tei:note)], ' '))))"/>
+  </xsl:function>
+</xsl:stylesheet>

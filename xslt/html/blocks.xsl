@@ -1,0 +1,153 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Mode html-blocks: the text as HTML blocks. Paragraphs carry their citation (¶ number and an
+  anchor), turns are sections with the speaker as a numbered heading, narrative paragraphs are
+  set apart from speech; containers become sections; anything unknown falls back to its text.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit:xslt"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:mode name="html-blocks" on-no-match="fail"/>
+
+  <!-- Anchor of a block: its xml:id, else a stable generated one (kind + position). -->
+  <xsl:function name="tk:anchor" as="xs:string">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="($element/@xml:id, (if (tk:is-turn($element)) then 'turn-' else 'para-') || tk:block-number($element))[1]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:is-turn" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="exists($element/(self::tei:sp, self::tei:u))"/>
+  </xsl:function>
+
+  <!-- ¶ / turn number: @n where the edition has it, else its position in the text. -->
+  <xsl:variable name="tk:paragraph-numbers" select="tk:numbering(//tei:body//(tei:p | tei:ab | tei:u/tei:seg))"/>
+  <xsl:variable name="tk:turn-numbers" select="tk:numbering(//tei:text//(tei:sp | tei:u))"/>
+
+  <xsl:function name="tk:block-number" as="xs:string">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="($element/@n[matches(., '^\d+$')], string((if (tk:is-turn($element)) then $tk:turn-numbers else $tk:paragraph-numbers)(generate-id($element))))[1]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:is-citable" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="exists($element/(self::tei:p, self::tei:ab, self::tei:seg[parent::tei:u])[ancestor::tei:body])"/>
+  </xsl:function>
+
+  <xsl:function name="tk:heading-level" as="xs:integer">
+    <xsl:param name="element" as="element()"/>
+    <!-- h1 is the title, h2 the page's sections; the text's own divisions start at h3. -->
+    <xsl:sequence select="min((6, 3 + count($element/ancestor::*[tk:is-container(.) and not(tk:is-turn(.))][ancestor::tei:body])))"/>
+  </xsl:function>
+
+  <xsl:template match="text()" mode="html-blocks">
+    <xsl:if test="normalize-space()">
+      <p class="block">{normalize-space(.)}</p>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="comment() | processing-instruction() | tei:g[@type = 'control']" mode="html-blocks"/>
+
+  <xsl:template match="*" mode="html-blocks">
+    <xsl:choose>
+      <xsl:when test="tk:is-container(.) or (not(tk:is-block(.)) and exists(.//*[tk:is-block(.)]))">
+        <div class="{local-name()}"><xsl:apply-templates mode="#current"/></div>
+      </xsl:when>
+      <xsl:otherwise>
+        <p class="block {local-name()}"><xsl:apply-templates mode="html-inline"/></p>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7 | tei:floatingText" mode="html-blocks">
+    <section class="div{@type ! (' ' || replace(., '[^A-Za-z0-9-]', ''))}">
+      <xsl:apply-templates mode="#current"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="tei:head" mode="html-blocks">
+    <xsl:element name="h{tk:heading-level(.)}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:attribute name="class" select="'head'"/>
+      <xsl:apply-templates mode="html-inline"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:p | tei:ab | tei:u/tei:seg" mode="html-blocks">
+    <xsl:variable name="anchor" select="tk:anchor(.)"/>
+    <xsl:variable name="n" select="tk:block-number(.)"/>
+    <p id="{$anchor}" class="para {if (ancestor::tei:sp or ancestor::tei:u) then 'speech' else 'narrative'}">
+      <xsl:if test="tk:is-citable(.)">
+        <a class="pilcrow" href="#{$anchor}" title="Link to paragraph {$n}">¶&#160;{$n}</a>
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:apply-templates mode="html-inline"/>
+    </p>
+  </xsl:template>
+
+  <xsl:template match="tei:sp | tei:u" mode="html-blocks">
+    <xsl:variable name="anchor" select="tk:anchor(.)"/>
+    <xsl:variable name="person" select="tk:person(., @who)"/>
+    <section id="{$anchor}" class="turn" aria-labelledby="{$anchor}-label">
+      <xsl:element name="h{tk:heading-level(.)}" namespace="http://www.w3.org/1999/xhtml">
+        <xsl:attribute name="class" select="'speaker'"/>
+        <xsl:attribute name="id" select="$anchor || '-label'"/>
+        <span class="turn-number">Turn {tk:block-number(.)}</span>
+        <xsl:text> </xsl:text>
+        <xsl:choose>
+          <xsl:when test="tei:speaker">
+            <xsl:apply-templates select="tei:speaker/node()" mode="html-inline"/>
+          </xsl:when>
+          <xsl:when test="@who">
+            <span class="editorial" title="No label in the source: the speaker is identified by the edition">[{tk:name-of(., @who)}]</span>
+          </xsl:when>
+          <xsl:otherwise>[unidentified speaker]</xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="$person/self::tei:person">
+          <xsl:text> </xsl:text>
+          <a class="who" href="#person-{$person/@xml:id}" title="About {tk:name-of(., @who)}">↗</a>
+        </xsl:if>
+      </xsl:element>
+      <xsl:apply-templates select="node() except tei:speaker" mode="#current"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="tei:note[tk:is-footnote(.)]" mode="html-blocks"/>
+
+  <xsl:template match="tei:note" mode="html-blocks">
+    <p class="note-block{@type ! (' ' || replace(., '[^A-Za-z0-9-]', ''))}"><xsl:apply-templates mode="html-inline"/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:stage" mode="html-blocks">
+    <p class="stage"><i><xsl:apply-templates mode="html-inline"/></i></p>
+  </xsl:template>
+
+  <xsl:template match="tei:list" mode="html-blocks">
+    <xsl:apply-templates select="tei:head" mode="#current"/>
+    <ul class="list">
+      <xsl:for-each select="tei:item">
+        <li>
+          <xsl:for-each select="preceding-sibling::*[1][self::tei:label]">
+            <span class="label"><xsl:apply-templates mode="html-inline"/></span>
+            <xsl:text> </xsl:text>
+          </xsl:for-each>
+          <xsl:apply-templates mode="html-inline"/>
+        </li>
+      </xsl:for-each>
+    </ul>
+    <xsl:apply-templates select="* except (tei:head, tei:item, tei:label[following-sibling::*[1][self::tei:item]])" mode="#current"/>
+  </xsl:template>
+
+  <xsl:template match="tei:lg" mode="html-blocks">
+    <div class="lg"><xsl:apply-templates mode="#current"/></div>
+  </xsl:template>
+
+  <xsl:template match="tei:l" mode="html-blocks">
+    <p class="line"><xsl:apply-templates mode="html-inline"/></p>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,250 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The parts of the HTML edition around the text: the record's description, how to cite it
+  (with CSL-JSON and BibTeX made from the header), the view switch and its legend, the
+  participants with links to their turns, and a chart of how much each one spoke.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit:xslt"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:array="http://www.w3.org/2005/xpath-functions/array"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <!-- The edition's identifier, used for citation keys and file names. -->
+  <xsl:function name="tk:edition-id" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="(($tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'teikit'], $tei/@xml:id) ! tk:clean(.), 'edition')[normalize-space()][1]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:citation-text" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="string-join((
+        '“' || tk:title($tei) || '”',
+        tk:date($tei) ! tk:clean(.),
+        tk:archive($tei),
+        tk:translators($tei) ! ('Translated by ' || string-join(tk:translators($tei), ', ')),
+        string-join(('TEI edition', tk:publisher($tei), tk:edition-date($tei)), ', '),
+        tk:url($tei))[normalize-space()] => distinct-values(), '. ') || '.'"/>
+  </xsl:function>
+
+  <!-- CSL-JSON (an array of one item), the input of Zotero, Pandoc and citeproc. -->
+  <xsl:function name="tk:csl-json" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="parts" select="tokenize(tk:iso-date($tei), '-')[. castable as xs:integer] ! xs:integer(.)"/>
+    <xsl:variable name="item" select="map:merge((
+        map { 'id': tk:edition-id($tei), 'type': 'manuscript', 'title': tk:title($tei) },
+        if (exists($parts)) then map { 'issued': map { 'date-parts': [ array { $parts } ] } } else (),
+        if (exists(tk:translators($tei))) then map { 'translator': array { tk:translators($tei) ! map { 'literal': . } } } else (),
+        tk:repository($tei) ! map { 'archive': . },
+        tk:archive($tei) ! map { 'archive_location': . },
+        tk:publisher($tei) ! map { 'publisher': . },
+        tk:url($tei) ! map { 'URL': . },
+        map { 'note': string-join(('TEI edition', tk:edition-date($tei)), ', ') }
+      ))"/>
+    <xsl:sequence select="serialize([ $item ], map { 'method': 'json', 'indent': true() })"/>
+  </xsl:function>
+
+  <xsl:function name="tk:bibtex-escape" as="xs:string">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:sequence select="replace(replace($value, '([{}\\])', '\\$1'), '([&amp;%$#_])', '\\$1')"/>
+  </xsl:function>
+
+  <xsl:function name="tk:bibtex" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="fields" select="(
+        ('title', tk:title($tei)),
+        tk:iso-date($tei) ! ('date', .),
+        if (exists(tk:translators($tei))) then ('translator', string-join(tk:translators($tei), ' and ')) else (),
+        tk:archive($tei) ! ('howpublished', .),
+        tk:publisher($tei) ! ('publisher', .),
+        tk:url($tei) ! ('url', .),
+        ('note', string-join(('TEI edition', tk:edition-date($tei)), ', ')))"/>
+    <xsl:variable name="lines" select="for $i in 1 to count($fields) idiv 2 return '  ' || $fields[2 * $i - 1] || ' = {' || tk:bibtex-escape($fields[2 * $i]) || '}'"/>
+    <xsl:sequence select="'@misc{' || replace(tk:edition-id($tei), '[^A-Za-z0-9_:-]', '') || ',&#10;' || string-join($lines, ',&#10;') || '&#10;}&#10;'"/>
+  </xsl:function>
+
+  <xsl:template name="tk:record-description">
+    <xsl:param name="tei" as="element()"/>
+    <dl class="record">
+      <xsl:for-each select="tk:date($tei)">
+        <dt>Date</dt>
+        <dd><xsl:if test="@when"><time datetime="{@when}">{tk:clean(.)}</time></xsl:if><xsl:if test="not(@when)">{tk:clean(.)}</xsl:if></dd>
+      </xsl:for-each>
+      <xsl:for-each select="tk:archive($tei)">
+        <dt>Archive</dt>
+        <dd>{.}</dd>
+      </xsl:for-each>
+      <xsl:if test="exists(tk:translators($tei))">
+        <dt>Translated by</dt>
+        <dd>{string-join(tk:translators($tei), ', ')}</dd>
+      </xsl:if>
+      <xsl:if test="exists((tk:publisher($tei), tk:edition-date($tei)))">
+        <dt>Edition</dt>
+        <dd>{string-join((tk:publisher($tei), tk:edition-date($tei)), ', ')}</dd>
+      </xsl:if>
+      <xsl:for-each select="tk:url($tei)">
+        <dt>URL</dt>
+        <dd><a href="{.}">{.}</a></dd>
+      </xsl:for-each>
+      <xsl:if test="exists(tk:rights($tei))">
+        <dt>Rights</dt>
+        <xsl:for-each select="tk:rights($tei)">
+          <dd>{.}</dd>
+        </xsl:for-each>
+      </xsl:if>
+    </dl>
+  </xsl:template>
+
+  <xsl:template name="tk:how-to-cite">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="id" select="replace(tk:edition-id($tei), '[^A-Za-z0-9._-]', '')"/>
+    <section id="cite" aria-labelledby="cite-heading">
+      <h2 id="cite-heading">How to cite</h2>
+      <p class="citation">{tk:citation-text($tei)}</p>
+      <p>A paragraph: add its number and link, e.g. “¶ 3, {(tk:url($tei), '')[1]}#p3” (every paragraph carries its ¶ link).</p>
+      <ul class="downloads">
+        <li><a download="{$id}.csl.json" href="data:application/vnd.citationstyles.csl+json;charset=utf-8,{encode-for-uri(tk:csl-json($tei))}">Download CSL-JSON</a> (Zotero, Pandoc)</li>
+        <li><a download="{$id}.bib" href="data:application/x-bibtex;charset=utf-8,{encode-for-uri(tk:bibtex($tei))}">Download BibTeX</a></li>
+      </ul>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="tk:view-switch">
+    <section id="views" aria-labelledby="views-heading">
+      <h2 id="views-heading">Reading and diplomatic view</h2>
+      <fieldset class="view-switch">
+        <legend>Show the text as</legend>
+        <input type="radio" name="view" id="view-reading" value="reading">
+          <xsl:if test="$view != 'diplomatic'"><xsl:attribute name="checked" select="'checked'"/></xsl:if>
+        </input>
+        <label for="view-reading">Reading view (clean text)</label>
+        <input type="radio" name="view" id="view-diplomatic" value="diplomatic">
+          <xsl:if test="$view = 'diplomatic'"><xsl:attribute name="checked" select="'checked'"/></xsl:if>
+        </input>
+        <label for="view-diplomatic">Diplomatic view (every intervention marked as in the source)</label>
+      </fieldset>
+      <dl class="legend">
+        <dt><span class="supplied"><span class="dip">[</span>word<span class="dip">]</span></span></dt>
+        <dd>Supplied by the translator for sense; shown in [brackets] in the diplomatic view.</dd>
+        <dt><ins class="add"><span class="dip">[inserted by hand: </span>word<span class="dip">]</span></ins></dt>
+        <dd>Inserted by hand in the original (a handwritten addition).</dd>
+        <dt><span class="sic">word</span><span class="dip flag"> [SIC]</span></dt>
+        <dd>Reproduced as found in the original [SIC].</dd>
+        <dt><del class="dip">word</del><span class="rdg">(hidden)</span></dt>
+        <dd>Deleted in the original: shown struck through in the diplomatic view only.</dd>
+        <dt><span class="gap">[…]</span></dt>
+        <dd>Text missing or illegible in the original.</dd>
+        <dt><a class="person" href="#participants">Name</a></dt>
+        <dd>A person of the record: the link leads to the list of participants.</dd>
+      </dl>
+    </section>
+  </xsl:template>
+
+  <!-- Persons of the document in their groups; persons only mentioned come last. -->
+  <xsl:template name="tk:participants">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="turns" select="tk:turns($tei)"/>
+    <xsl:variable name="groups" select="$tei//tei:listPerson[tei:person]"/>
+    <xsl:if test="exists($groups) or exists($turns[@who])">
+      <section id="participants" aria-labelledby="participants-heading">
+        <h2 id="participants-heading">Participants</h2>
+        <xsl:for-each select="$groups">
+          <xsl:variable name="label" select="(tei:head ! tk:clean(.), if (@type = 'mentioned') then 'Mentioned in the text' else if (@type = 'unlisted-speakers') then 'Also speaking (not in the attendance list)' else 'Persons')[1]"/>
+          <h3 class="group{if (@type = 'mentioned') then ' mentioned' else ''}">{$label}</h3>
+          <ul class="persons">
+            <xsl:for-each select="tei:person">
+              <xsl:variable name="id" select="string(@xml:id)"/>
+              <xsl:variable name="own" select="$turns[tokenize(@who) = '#' || $id]"/>
+              <li id="person-{$id}">
+                <span class="person-name">{(tei:persName, tei:name, tei:*)[1] ! tk:clean(.)}</span>
+                <xsl:for-each select="tei:persName[@type = 'variant']">
+                  <span class="variant"> (also written {tk:clean(.)})</span>
+                </xsl:for-each>
+                <xsl:choose>
+                  <xsl:when test="exists($own)">
+                    <xsl:text> — turns: </xsl:text>
+                    <xsl:for-each select="$own">
+                      <a href="#{tk:anchor(.)}">{tk:block-number(.)}</a>
+                      <xsl:if test="position() != last()">, </xsl:if>
+                    </xsl:for-each>
+                  </xsl:when>
+                  <xsl:when test="../@type = 'mentioned' or not(exists($turns))"/>
+                  <xsl:otherwise> — no turns</xsl:otherwise>
+                </xsl:choose>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:for-each>
+        <!-- Speakers whose persons live in another file (ParlaMint's corpus root). -->
+        <xsl:variable name="elsewhere" select="distinct-values($turns/@who ! tokenize(.)[not(tk:person($tei, .))])"/>
+        <xsl:if test="exists($elsewhere)">
+          <h3 class="group">Speakers (described outside this file)</h3>
+          <ul class="persons">
+            <xsl:for-each select="$elsewhere">
+              <xsl:variable name="who" select="."/>
+              <li>{replace($who, '^#', '')} — turns:
+                <xsl:for-each select="$turns[tokenize(@who) = $who]">
+                  <a href="#{tk:anchor(.)}">{tk:block-number(.)}</a>
+                  <xsl:if test="position() != last()">, </xsl:if>
+                </xsl:for-each>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:if>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Words spoken per speaker, as horizontal bars (inline SVG: nothing to load). -->
+  <xsl:template name="tk:speaking-chart">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="turns" select="tk:turns($tei)[@who]"/>
+    <xsl:variable name="speakers" as="map(*)*">
+      <xsl:for-each-group select="$turns" group-by="tokenize(@who)[1]">
+        <xsl:sequence select="map { 'name': tk:name-of($tei, current-grouping-key()), 'words': sum(current-group() ! tk:word-count(.)), 'turns': count(current-group()) }"/>
+      </xsl:for-each-group>
+    </xsl:variable>
+    <!-- Most words first; ties by name, so that the order never depends on the input order. -->
+    <xsl:variable name="rows" select="sort($speakers, (), function($row) { (-$row?words, $row?name) })"/>
+    <xsl:if test="exists($rows)">
+      <xsl:variable name="most" select="max($rows ! ?words)"/>
+      <xsl:variable name="height" select="24 * count($rows) + 8"/>
+      <section id="speaking" aria-labelledby="speaking-heading">
+        <h2 id="speaking-heading">Who spoke how much</h2>
+        <svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-labelledby="chart-title chart-desc"
+             viewBox="0 0 640 {$height}" width="640" height="{$height}">
+          <title id="chart-title">Words spoken per participant</title>
+          <desc id="chart-desc">{string-join($rows ! (?name || ': ' || ?words || ' words in ' || ?turns || (if (?turns = 1) then ' turn' else ' turns')), '; ')}.</desc>
+          <xsl:for-each select="$rows">
+            <xsl:variable name="y" select="24 * (position() - 1) + 4"/>
+            <xsl:variable name="width" select="if ($most gt 0) then round(340 * ?words div $most) else 0"/>
+            <text x="196" y="{$y + 14}" text-anchor="end" class="chart-label">{?name}</text>
+            <rect x="204" y="{$y + 2}" width="{$width}" height="16" class="chart-bar"/>
+            <text x="{204 + $width + 6}" y="{$y + 14}" class="chart-value">{?words}</text>
+          </xsl:for-each>
+        </svg>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="tk:notes">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="notes" select="$tei/tei:text//tei:note[tk:is-footnote(.)][not(ancestor::tei:note)]"/>
+    <xsl:if test="exists($notes)">
+      <section id="notes" aria-labelledby="notes-heading">
+        <h2 id="notes-heading">Notes</h2>
+        <ol class="notes">
+          <xsl:for-each select="$notes">
+            <xsl:variable name="n" select="tk:footnote-number(., 'diplomatic')"/>
+            <li id="note-{$n}" value="{$n}"><xsl:apply-templates mode="html-inline"/><xsl:text> </xsl:text><a href="#noteref-{$n}" aria-label="Back to the text of note {$n}">↩</a></li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>

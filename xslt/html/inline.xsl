@@ -1,0 +1,90 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Mode html-inline: running text as HTML. Every editorial intervention is marked up once and
+  shown per view by the stylesheet: class "dip" is shown only in the diplomatic view (the
+  translator's brackets and flags as in the source), class "rdg" only in the reading view.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit:xslt"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:mode name="html-inline" on-no-match="text-only-copy"/>
+
+  <xsl:template match="tei:supplied" mode="html-inline">
+    <span class="supplied" title="Supplied by the translator"><span class="dip">[</span><xsl:apply-templates mode="#current"/><span class="dip">]</span></span>
+  </xsl:template>
+
+  <xsl:template match="tei:add" mode="html-inline">
+    <xsl:variable name="what" select="if (@hand and not(@place)) then 'inserted by hand' else 'added'"/>
+    <ins class="add" title="{upper-case(substring($what, 1, 1)) || substring($what, 2)}"><span class="dip">[{$what}: </span><xsl:apply-templates mode="#current"/><span class="dip">]</span></ins>
+  </xsl:template>
+
+  <xsl:template match="tei:sic[not(parent::tei:choice)]" mode="html-inline">
+    <span class="sic" title="Reproduced as found in the original [SIC]"><xsl:apply-templates mode="#current"/></span><span class="dip flag"> [SIC]</span>
+  </xsl:template>
+
+  <xsl:template match="tei:note[@type = 'original-form']" mode="html-inline">
+    <span class="dip original-form">[<span class="sic">{tk:clean(.)}</span> - SIC]</span><span class="rdg original-form"> (original: <i>{tk:clean(.)}</i>)</span>
+  </xsl:template>
+
+  <xsl:template match="tei:choice" mode="html-inline">
+    <xsl:variable name="edited" select="(tei:corr, tei:expan, tei:reg, *[1])[1]"/>
+    <xsl:variable name="original" select="(tei:sic, tei:abbr, tei:orig, *[1])[1]"/>
+    <span class="choice" title="{local-name($original)}: {tk:clean($original)}; {local-name($edited)}: {tk:clean($edited)}"><span class="rdg"><xsl:apply-templates select="$edited/node()" mode="#current"/></span><span class="dip"><xsl:apply-templates select="$original/node()" mode="#current"/><xsl:if test="not($edited is $original)"> [{tk:clean($edited)}]</xsl:if></span></span>
+  </xsl:template>
+
+  <xsl:template match="tei:del" mode="html-inline">
+    <del class="dip" title="Deleted"><xsl:apply-templates mode="#current"/></del>
+  </xsl:template>
+
+  <xsl:template match="tei:gap" mode="html-inline">
+    <span class="gap" title="Gap{@reason ! (': ' || .)}">[…]</span>
+  </xsl:template>
+
+  <xsl:template match="tei:unclear" mode="html-inline">
+    <span class="unclear" title="Uncertain reading"><xsl:apply-templates mode="#current"/><span class="dip">[?]</span></span>
+  </xsl:template>
+
+  <xsl:template match="tei:persName[@ref] | tei:rs[@ref] | tei:name[@ref]" mode="html-inline">
+    <xsl:variable name="person" select="tk:person(., @ref)"/>
+    <xsl:choose>
+      <xsl:when test="$person/self::tei:person">
+        <a class="person" href="#person-{$person/@xml:id}"><xsl:apply-templates mode="#current"/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="name"><xsl:apply-templates mode="#current"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:note[tk:is-footnote(.)]" mode="html-inline">
+    <xsl:variable name="n" select="tk:footnote-number(., 'diplomatic')"/>
+    <sup class="noteref"><a href="#note-{$n}" id="noteref-{$n}" aria-label="Note {$n}">{$n}</a></sup>
+  </xsl:template>
+
+  <xsl:template match="tei:lb" mode="html-inline">
+    <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
+    <br/>
+  </xsl:template>
+
+  <xsl:template match="tei:pb" mode="html-inline">
+    <span class="pb dip" title="Page break">{if (@n) then ' [page ' || @n || '] ' else ' | '}</span>
+  </xsl:template>
+
+  <xsl:template match="tei:hi" mode="html-inline">
+    <span class="hi {tokenize(normalize-space(@rend)) ! replace(., '[^A-Za-z0-9-]', '')}"><xsl:apply-templates mode="#current"/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:foreign | tei:title | tei:term | tei:mentioned" mode="html-inline">
+    <i><xsl:apply-templates mode="#current"/></i>
+  </xsl:template>
+
+  <xsl:template match="tei:g[@type = 'control']" mode="html-inline">
+    <span class="control" title="Control character {@n} in the source">␣</span>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,130 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Mode text-inline: running text as a string, in the reading view (clean: no brackets, the
+  alternatives in notes) or the diplomatic view (the translator's brackets as in the source).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit:xslt"
+    exclude-result-prefixes="#all">
+
+  <xsl:mode name="text-inline" on-no-match="text-only-copy"/>
+
+  <xsl:template match="tei:supplied" mode="text-inline">
+    <xsl:param name="view" as="xs:string" tunnel="yes"/>
+    <xsl:value-of select="if ($view = 'diplomatic') then '[' else ()"/>
+    <xsl:apply-templates mode="#current"/>
+    <xsl:value-of select="if ($view = 'diplomatic') then ']' else ()"/>
+  </xsl:template>
+
+  <xsl:template match="tei:add" mode="text-inline">
+    <xsl:param name="view" as="xs:string" tunnel="yes"/>
+    <xsl:value-of select="if ($view = 'diplomatic') then (if (@hand and not(@place)) then '[inserted by hand: ' else '[added: ') else ()"/>
+    <xsl:apply-templates mode="#current"/>
+    <xsl:value-of select="if ($view = 'diplomatic') then ']' else ()"/>
+  </xsl:template>
+
+  <xsl:template match="tei:sic[not(parent::tei:choice)]" mode="text-inline">
+    <xsl:param name="view" as="xs:string" tunnel="yes"/>
+    <xsl:apply-templates mode="#current"/>
+    <xsl:value-of select="if ($view = 'diplomatic') then ' [SIC]' else ()"/>
+  </xsl:template>
+
+  <xsl:template match="tei:note[@type = 'original-form']" mode="text-inline">
+    <xsl:param name="view" as="xs:string" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test="$view = 'diplomatic'">
+        <xsl:value-of select="'[' || tk:clean(.) || ' - SIC]'"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="'[' || tk:footnote-number(., $view) || ']'"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- <choice>: the reading view shows the corrected/expanded/regular form, the other goes to a note. -->
+  <xsl:template match="tei:choice" mode="text-inline">
+    <xsl:param name="view" as="xs:string" tunnel="yes"/>
+    <xsl:variable name="edited" select="(tei:corr, tei:expan, tei:reg)[1]"/>
+    <xsl:variable name="original" select="(tei:sic, tei:abbr, tei:orig)[1]"/>
+    <xsl:choose>
+      <xsl:when test="$view = 'diplomatic'">
+        <xsl:apply-templates select="($original, *[1])[1]/node()" mode="#current"/>
+        <xsl:for-each select="* except ($original, *[1])[1]">
+          <xsl:value-of select="' [' || tk:clean(.) || ']'"/>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="($edited, *[1])[1]/node()" mode="#current"/>
+        <xsl:value-of select="'[' || tk:footnote-number(., $view) || ']'"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:del" mode="text-inline">
+    <xsl:param name="view" as="xs:string" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test="$view = 'diplomatic'">
+        <xsl:text>[deleted: </xsl:text>
+        <xsl:apply-templates mode="#current"/>
+        <xsl:text>]</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="'[' || tk:footnote-number(., $view) || ']'"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:note" mode="text-inline">
+    <xsl:param name="view" as="xs:string" tunnel="yes"/>
+    <xsl:value-of select="'[' || tk:footnote-number(., $view) || ']'"/>
+  </xsl:template>
+
+  <xsl:template match="tei:gap" mode="text-inline">
+    <xsl:text>[…]</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="tei:lb" mode="text-inline">
+    <xsl:if test="not(@break = 'no')">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:pb" mode="text-inline">
+    <xsl:param name="view" as="xs:string" tunnel="yes"/>
+    <xsl:if test="$view = 'diplomatic' and @n">
+      <xsl:value-of select="' [page ' || @n || '] '"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Characters XML cannot carry (teikit writes them as <g type="control">): nothing to print. -->
+  <xsl:template match="tei:g[@type = 'control']" mode="text-inline"/>
+
+  <!-- The text of the notes section: what a reference number stands for. -->
+  <xsl:function name="tk:note-text" as="xs:string">
+    <xsl:param name="node" as="element()"/>
+    <xsl:param name="view" as="xs:string"/>
+    <xsl:choose>
+      <xsl:when test="$node/self::tei:choice">
+        <xsl:variable name="original" select="($node/(tei:sic, tei:abbr, tei:orig), $node/*[1])[1]"/>
+        <xsl:sequence select="local-name($original) || ': ' || tk:clean($original)"/>
+      </xsl:when>
+      <xsl:when test="$node/self::tei:del">
+        <xsl:sequence select="'deleted: ' || tk:clean($node)"/>
+      </xsl:when>
+      <xsl:when test="$node/@type = 'original-form'">
+        <xsl:sequence select="'The original has: ' || tk:clean($node) || ' [SIC]'"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="content">
+          <xsl:apply-templates select="$node/node()" mode="text-inline">
+            <xsl:with-param name="view" select="$view" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:variable>
+        <xsl:sequence select="normalize-space($content)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+</xsl:stylesheet>
