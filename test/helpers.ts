@@ -27,8 +27,10 @@ export function xmlText(xml: string): string {
   return xml
     .replace(/<[^>]*>/g, '')
     .replace(/&(lt|gt|amp|quot|apos);/g, (_, name: string) => ENTITIES[name] ?? '')
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)));
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replace(/&#([0-9]+);/g, (_, decimal: string) => String.fromCodePoint(Number.parseInt(decimal, 10)));
 }
+
 
 /** The content of the first element with this name in a serialized document. */
 export function elementXml(xml: string, name: string): string {
