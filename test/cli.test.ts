@@ -186,3 +186,37 @@ describe('teikit validate (CLI)', () => {
     expect(run.stdout).toContain('2 files checked: 1 valid, 1 invalid');
   });
 });
+
+describe('teikit render (CLI)', () => {
+  const edition = (suffix: string): string => REFERENCE_TEI.replace(/\.xml$/, suffix);
+
+  it('should reproduce the committed editions with -o, atomically', () => {
+    const out = join(work, 'render');
+    for (const [args, committed] of [
+      [['--to', 'html'], '.html'],
+      [['--to', 'text'], '.txt'],
+      [['--to', 'text', '--view', 'diplomatic'], '.diplomatic.txt'],
+    ] as const) {
+      const target = join(out, `edition${committed}`);
+      const run = teikit(['render', REFERENCE_TEI, ...args, '-o', target]);
+      expect(run.status).toBe(0);
+      expect(readFileSync(target, 'utf8')).toBe(readText(edition(committed)));
+    }
+    expect(readdirSync(out).sort()).toEqual(['edition.diplomatic.txt', 'edition.html', 'edition.txt']);
+  });
+
+  it('should write to stdout without -o', () => {
+    const run = teikit(['render', REFERENCE_TEI, '--to', 'text']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(readText(edition('.txt')));
+  });
+
+  it('should exit 2 without --to and 1 on a file that is not XML, writing nothing', () => {
+    expect(teikit(['render', REFERENCE_TEI]).status).toBe(2);
+    const target = join(work, 'never.html');
+    const run = teikit(['render', REFERENCE_SOURCE, '--to', 'html', '-o', target]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('source.txt:1:1: error: This file is not XML');
+    expect(existsSync(target)).toBe(false);
+  });
+});

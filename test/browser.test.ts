@@ -1,0 +1,102 @@
+/**
+ * The HTML edition in a real browser (Debian's chromium through playwright-core): it opens
+ * without errors or network requests, the view switch changes what is shown (with the keyboard
+ * too), an anchor lands on its paragraph, and axe-core finds no serious accessibility problem.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REFERENCE_TEI, ROOT } from './helpers.js';
+
+const EDITION_URL = pathToFileURL(REFERENCE_TEI.replace(/\.xml$/, '.html')).href;
+const ARTIFACTS = join(ROOT, 'test-output', 'browser');
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const consoleMessages: string[] = [];
+const requests: string[] = [];
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  page = await context.newPage();
+  page.on('console', (message) => consoleMessages.push(`${message.type()}: ${message.text()}`));
+  page.on('pageerror', (error) => consoleMessages.push(`pageerror: ${error.message}`));
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(EDITION_URL);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the HTML edition in chromium', () => {
+  it('should open with no console message and no request but its own file', () => {
+    expect(consoleMessages).toEqual([]);
+    expect(requests).toEqual([EDITION_URL]);
+  });
+
+  it('should show the reading view first and the diplomatic view after the switch', async () => {
+    const bracket = page.locator('#p1 .supplied .dip').first();
+    const sicFlag = page.locator('.flag').first();
+    await expect.poll(() => bracket.isVisible()).toBe(false);
+    expect(await sicFlag.isVisible()).toBe(false);
+    await page.locator('#view-diplomatic').check();
+    expect(await bracket.isVisible()).toBe(true);
+    expect(await page.locator('#p1').innerText()).toContain('Nie [Rongzhen]');
+    expect(await sicFlag.isVisible()).toBe(true);
+    await page.locator('#view-reading').check();
+    expect(await page.locator('#p1').innerText()).toContain('Nie Rongzhen');
+  });
+
+  it('should let the keyboard switch the view', async () => {
+    await page.locator('#view-reading').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('#view-diplomatic').isChecked()).toBe(true);
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.locator('#view-reading').isChecked()).toBe(true);
+  });
+
+  it('should land an anchor link on its paragraph', async () => {
+    await page.goto(`${EDITION_URL}#p30`);
+    const top = await page.locator('#p30').evaluate((element) => element.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(50);
+    await page.locator('#p30 .pilcrow').click();
+    expect(page.url()).toBe(`${EDITION_URL}#p30`);
+  });
+
+  it('should lead from a participant to their turns and back', async () => {
+    await page.goto(EDITION_URL);
+    await page.locator('#person-nam-il a').first().click();
+    expect(page.url()).toMatch(/#sp\d+$/);
+    const turn = new URL(page.url()).hash;
+    expect(await page.locator(`${turn} .speaker`).innerText()).toContain('Nam Il');
+  });
+
+  it('should pass axe-core with no serious or critical violation, in both views', async () => {
+    const violations = async () =>
+      (await new AxeBuilder({ page }).analyze()).violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => `${violation.id}: ${violation.nodes.length} nodes`);
+    await page.goto(EDITION_URL);
+    expect(await violations()).toEqual([]);
+    await page.locator('#view-diplomatic').check();
+    expect(await violations()).toEqual([]);
+  });
+
+  it('should save a screenshot of the edition as a test artifact', async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.goto(EDITION_URL);
+    const path = join(ARTIFACTS, 'wilson-121798.png');
+    const image = await page.screenshot({ path, fullPage: false });
+    expect(image.length).toBeGreaterThan(10_000);
+  });
+});
