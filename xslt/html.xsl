@@ -22,7 +22,7 @@
   <!-- The view the page opens in; the reader switches on the page. -->
   <xsl:param name="view" as="xs:string" select="'reading'"/>
 
-  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
   <xsl:mode on-no-match="fail"/>
 
   <xsl:template match="/">

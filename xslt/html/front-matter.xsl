@@ -9,8 +9,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit:xslt"
-    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
-    xmlns:array="http://www.w3.org/2005/xpath-functions/array"
+    xmlns:fn="http://www.w3.org/2005/xpath-functions"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all"
     expand-text="yes">
@@ -32,21 +31,44 @@
         tk:url($tei))[normalize-space()] => distinct-values(), '. ') || '.'"/>
   </xsl:function>
 
-  <!-- CSL-JSON (an array of one item), the input of Zotero, Pandoc and citeproc. -->
+  <!--
+    CSL-JSON (an array of one item), the input of Zotero, Pandoc and citeproc. Written through
+    xml-to-json, whose keys keep the order given here (a map's would not: bytes must not vary).
+  -->
   <xsl:function name="tk:csl-json" as="xs:string">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="parts" select="tokenize(tk:iso-date($tei), '-')[. castable as xs:integer] ! xs:integer(.)"/>
-    <xsl:variable name="item" select="map:merge((
-        map { 'id': tk:edition-id($tei), 'type': 'manuscript', 'title': tk:title($tei) },
-        if (exists($parts)) then map { 'issued': map { 'date-parts': [ array { $parts } ] } } else (),
-        if (exists(tk:translators($tei))) then map { 'translator': array { tk:translators($tei) ! map { 'literal': . } } } else (),
-        tk:repository($tei) ! map { 'archive': . },
-        tk:archive($tei) ! map { 'archive_location': . },
-        tk:publisher($tei) ! map { 'publisher': . },
-        tk:url($tei) ! map { 'URL': . },
-        map { 'note': string-join(('TEI edition', tk:edition-date($tei)), ', ') }
-      ))"/>
-    <xsl:sequence select="serialize([ $item ], map { 'method': 'json', 'indent': true() })"/>
+    <xsl:variable name="json">
+      <fn:array>
+        <fn:map>
+          <fn:string key="id">{tk:edition-id($tei)}</fn:string>
+          <fn:string key="type">manuscript</fn:string>
+          <fn:string key="title">{tk:title($tei)}</fn:string>
+          <xsl:if test="exists($parts)">
+            <fn:map key="issued">
+              <fn:array key="date-parts">
+                <fn:array>
+                  <xsl:for-each select="$parts"><fn:number>{.}</fn:number></xsl:for-each>
+                </fn:array>
+              </fn:array>
+            </fn:map>
+          </xsl:if>
+          <xsl:if test="exists(tk:translators($tei))">
+            <fn:array key="translator">
+              <xsl:for-each select="tk:translators($tei)">
+                <fn:map><fn:string key="literal">{.}</fn:string></fn:map>
+              </xsl:for-each>
+            </fn:array>
+          </xsl:if>
+          <xsl:for-each select="tk:repository($tei)"><fn:string key="archive">{.}</fn:string></xsl:for-each>
+          <xsl:for-each select="tk:archive($tei)"><fn:string key="archive_location">{.}</fn:string></xsl:for-each>
+          <xsl:for-each select="tk:publisher($tei)"><fn:string key="publisher">{.}</fn:string></xsl:for-each>
+          <xsl:for-each select="tk:url($tei)"><fn:string key="URL">{.}</fn:string></xsl:for-each>
+          <fn:string key="note">{string-join(('TEI edition', tk:edition-date($tei)), ', ')}</fn:string>
+        </fn:map>
+      </fn:array>
+    </xsl:variable>
+    <xsl:sequence select="xml-to-json($json, map { 'indent': true() })"/>
   </xsl:function>
 
   <xsl:function name="tk:bibtex-escape" as="xs:string">
@@ -210,7 +232,12 @@
       </xsl:for-each-group>
     </xsl:variable>
     <!-- Most words first; ties by name, so that the order never depends on the input order. -->
-    <xsl:variable name="rows" select="sort($speakers, (), function($row) { (-$row?words, $row?name) })"/>
+    <xsl:variable name="rows" as="map(*)*">
+      <xsl:perform-sort select="$speakers">
+        <xsl:sort select="?words" data-type="number" order="descending"/>
+        <xsl:sort select="?name"/>
+      </xsl:perform-sort>
+    </xsl:variable>
     <xsl:if test="exists($rows)">
       <xsl:variable name="most" select="max($rows ! ?words)"/>
       <xsl:variable name="height" select="24 * count($rows) + 8"/>

@@ -6,6 +6,7 @@
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:tk="urn:teikit:xslt"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
