@@ -2,13 +2,17 @@
  * teikit render: the committed editions are what render() makes; the diplomatic text gives back
  * the source's body; other projects' TEI renders without losing a word; hostile input is refused.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../src/index.js';
 import { render, type RenderOptions } from '../src/render/index.js';
-import { REFERENCE_SOURCE, REFERENCE_TEI, SHARED, corpusFiles, elementXml, readText, words, xmlText } from './helpers.js';
+import { REFERENCE_SOURCE, REFERENCE_TEI, ROOT, SHARED, corpusFiles, elementXml, readText, words, xmlText } from './helpers.js';
 
 const EDITION = REFERENCE_TEI.replace(/\.xml$/, '');
+const VNU = join(ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
 const reference = readFileSync(REFERENCE_TEI);
 
 function rendered(tei: Uint8Array | string, options: RenderOptions, path = 'edition.xml'): string {
@@ -174,6 +178,33 @@ describe('other projects\' TEI and the corpus conversions: no word of <text> is 
       expect(missing(htmlText(rendered(tei, { to: 'html' }, name)))).toEqual([]);
     });
   }
+});
+
+describe('valid HTML5 (the W3C Nu Html Checker, vnu.jar)', () => {
+  it('should find no error in the HTML of the reference, the foreign TEI and the corpus conversions', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'teikit-html-'));
+    const sources = [
+      { name: 'wilson-121798', tei: readText(REFERENCE_TEI) },
+      ...readdirSync(`${SHARED}foreign`).filter((name) => name.endsWith('.xml')).map((name) => ({ name, tei: readText(`${SHARED}foreign/${name}`) })),
+      ...corpusFiles().map((path) => ({ name: path.split('/').pop() ?? path, tei: convert(readFileSync(path), { path }).tei ?? '' })),
+    ];
+    const files = sources.map(({ name, tei }) => {
+      const file = join(directory, `${name}.html`);
+      writeFileSync(file, rendered(tei, { to: 'html' }, name));
+      return file;
+    });
+    const run = spawnSync('java', ['-jar', VNU, '--errors-only', '--format', 'gnu', ...files], { encoding: 'utf8' });
+    expect(run.error).toBeUndefined();
+    expect(run.stderr.trim().split('\n').filter(Boolean)).toEqual([]);
+    expect(run.status).toBe(0);
+  });
+
+  it('should report an error in a broken page (the checker is really running)', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'teikit-html-')), 'broken.html');
+    writeFileSync(file, rendered(reference, { to: 'html' }).replace('<main id="text"', '<main id="text" id="again"'));
+    const run = spawnSync('java', ['-jar', VNU, '--errors-only', '--format', 'gnu', file], { encoding: 'utf8' });
+    expect(run.stderr).toContain('Duplicate attribute');
+  });
 });
 
 describe('bad input', () => {

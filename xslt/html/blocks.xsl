@@ -18,7 +18,10 @@
   <!-- Anchor of a block: its xml:id, else a stable generated one (kind + position). -->
   <xsl:function name="tk:anchor" as="xs:string">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="($element/@xml:id, (if (tk:is-turn($element)) then 'turn-' else 'para-') || tk:block-number($element))[1]"/>
+    <xsl:sequence select="string(($element/@xml:id,
+        if (tk:is-turn($element)) then 'turn-' || tk:block-number($element)
+        else if (tk:is-citable($element)) then 'para-' || tk:block-number($element)
+        else 'block-' || $tk:text-block-numbers(generate-id($element)))[1])"/>
   </xsl:function>
 
   <xsl:function name="tk:is-turn" as="xs:boolean">
@@ -29,6 +32,8 @@
   <!-- ¶ / turn number: @n where the edition has it, else its position in the text. -->
   <xsl:variable name="tk:paragraph-numbers" select="tk:numbering(//tei:body//(tei:p | tei:ab | tei:u/tei:seg))"/>
   <xsl:variable name="tk:turn-numbers" select="tk:numbering(//tei:text//(tei:sp | tei:u))"/>
+  <!-- Paragraphs outside the body (front, back) get anchors but no ¶ number. -->
+  <xsl:variable name="tk:text-block-numbers" select="tk:numbering(//tei:text//(tei:p | tei:ab | tei:u/tei:seg)[not(tk:is-citable(.))])"/>
 
   <xsl:function name="tk:block-number" as="xs:string">
     <xsl:param name="element" as="element()"/>
@@ -40,10 +45,20 @@
     <xsl:sequence select="exists($element/(self::tei:p, self::tei:ab, self::tei:seg[parent::tei:u])[ancestor::tei:body])"/>
   </xsl:function>
 
+  <!--
+    h1 is the title and h2 the page's sections, so the text's headings start at h3: a division's
+    head one level below its enclosing division's, a turn's speaker one level below both (only
+    divisions that have a head count: no level is skipped).
+  -->
   <xsl:function name="tk:heading-level" as="xs:integer">
     <xsl:param name="element" as="element()"/>
-    <!-- h1 is the title, h2 the page's sections; the text's own divisions start at h3. -->
-    <xsl:sequence select="min((6, 3 + count($element/ancestor::*[tk:is-container(.) and not(tk:is-turn(.))][ancestor::tei:body])))"/>
+    <xsl:variable name="divisions" select="count($element/ancestor-or-self::*[tk:is-division(.)][tei:head][ancestor::tei:body])"/>
+    <xsl:sequence select="min((6, if (tk:is-turn($element)) then 3 + $divisions else 2 + max((1, $divisions))))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:is-division" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="local-name($element) = ('div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'floatingText')"/>
   </xsl:function>
 
   <xsl:template match="text()" mode="html-blocks">
