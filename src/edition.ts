@@ -3,26 +3,31 @@
  * Decides who speaks each block, reads the brackets, the attendance list and the metadata.
  */
 import type { SourceFile } from './diagnostics.js';
-import { EDITION_IDS, isReservedId, paragraphId, speechId } from './ids.js';
+import { EDITION_IDS, footnoteId, isReservedId, paragraphId, speechId } from './ids.js';
+import { findNoteReference } from './layouts/frus.js';
 import { flat, foldLines } from './layouts/blocks.js';
 import type { SourceRecord } from './layouts/index.js';
 import { reportManifestError, type LoadedManifest, type ManifestPerson } from './manifest/index.js';
 import { parseArchivalCitation, splitSourceField } from './conventions/archival-citation.js';
-import { parseBrackets, type BracketContext, type BracketConventionId } from './conventions/brackets.js';
+import { BRACKET_CONVENTIONS, parseBrackets, type BracketContext, type BracketConventionId } from './conventions/brackets.js';
 import { parseDate } from './conventions/dates.js';
 import {
   displayName,
   groupAttendance,
+  listedGroups,
   markMentions,
   personId,
   PersonIndex,
   readAttendance,
+  readLegend,
+  readParticipantLists,
   type NameMatch,
 } from './conventions/persons.js';
 import {
   isFirstPerson,
   narrativeCue,
   readSpeakerLabel,
+  recurringLabels,
   type AttributionRuleId,
 } from './conventions/speakers.js';
 import type {
@@ -54,6 +59,7 @@ class PersonRegistry {
   readonly speaking = new Set<string>();
   readonly #ids = new Set<string>();
   #index: PersonIndex | undefined;
+  #labelIndex: PersonIndex | undefined;
   #participantIndex: PersonIndex | undefined;
 
   constructor(groups: PersonGroup[], ids: Set<string>) {
@@ -68,6 +74,21 @@ class PersonRegistry {
   get index(): PersonIndex {
     this.#index ??= new PersonIndex(this.all);
     return this.#index;
+  }
+
+  /** Names, aliases and label-only forms ("G" of a legend): for reading speaker labels. */
+  get labelIndex(): PersonIndex {
+    this.#labelIndex ??= new PersonIndex(this.all, { labels: true });
+    return this.#labelIndex;
+  }
+
+  /** A legend entry: `label` names the person written `target` (found, or added). */
+  addLabel(label: string, target: string): void {
+    const person =
+      this.all.find((candidate) => candidate.name === target || candidate.aliases.includes(target)) ??
+      this.addSpeaker(target);
+    person.labels = [...new Set([...(person.labels ?? []), label])];
+    this.#labelIndex = undefined;
   }
 
   /** Persons who take part in the meeting: the attendance list and whoever has spoken so far. */
@@ -121,6 +142,7 @@ class PersonRegistry {
       this.#ids.add(entry.id);
     });
     this.#index = undefined;
+    this.#labelIndex = undefined;
     this.#participantIndex = undefined;
   }
 
@@ -133,6 +155,7 @@ class PersonRegistry {
     this.#ids.add(person.id);
     this.others.push(person);
     this.#index = undefined;
+    this.#labelIndex = undefined;
     return person;
   }
 
@@ -163,9 +186,10 @@ const firstWords = (text: string): string => {
 function attribute(
   record: SourceRecord,
   registry: PersonRegistry,
-  attendanceBlock: number | undefined,
+  attendanceBlocks: ReadonlySet<number>,
   loaded: LoadedManifest | undefined,
 ): Decision[] {
+  const recurring = recurringLabels(record.content.map((block) => block.text));
   const overrides = new Map((loaded?.manifest.blocks ?? []).map((override) => [override.block, override]));
   const decisions: Decision[] = [];
   let openSpeaker: string | undefined;
@@ -186,7 +210,7 @@ function attribute(
     });
     let decision: Decision;
     const override = overrides.get(block.number);
-    const label = readSpeakerLabel(text, registry.index);
+    const label = readSpeakerLabel(text, registry.labelIndex, recurring);
     if (override) {
       const speaker = override.speaker;
       const keepLabel = override.as === 'speech' && label && (!label.person || label.person.id === speaker);
@@ -197,7 +221,7 @@ function attribute(
       });
     } else if (block.number === record.summaryCandidate) {
       decision = decide('summary', 'summary/last-before-metadata');
-    } else if (block.number === attendanceBlock) {
+    } else if (attendanceBlocks.has(block.number)) {
       decision = decide('attendance', 'attendance/were-present');
     } else if (label) {
       const person = label.person ?? registry.addSpeaker(label.name);
@@ -306,12 +330,43 @@ function readFields(record: SourceRecord, edition: Edition, file: SourceFile): v
   }
 }
 
+/** What the PDF export's Citation, Summary, Credits and Original Language fields say. */
+function readFrontParts(record: SourceRecord, edition: Edition): void {
+  for (const part of record.front) {
+    const value = part.block.text.slice(part.valueStart).trim();
+    switch (part.type) {
+      case 'citation': {
+        edition.record.source = value;
+        const translator = value.match(/Translated by\s+([^\n]+?)\.?\s*(?:\n|$)/)?.[1];
+        if (translator) edition.translator = { id: EDITION_IDS.translator, name: foldLines(translator) };
+        const recordId = value.match(/https?:\/\/\S+\/(\d+)\s*$/)?.[1];
+        if (recordId) edition.record.id = recordId;
+        const archive = foldLines(value).match(/Digital Archive,\s*(.+?)\.?\s*(?:Translated by|Reprinted in|https?:|$)/)?.[1];
+        const archival = archive ? parseArchivalCitation(archive) : undefined;
+        if (archival) edition.archival = archival;
+        break;
+      }
+      case 'summary':
+        edition.abstract = { id: EDITION_IDS.abstract, n: 0, block: part.block.number, content: [{ type: 'text', value: foldLines(value) }] };
+        break;
+      case 'original-language':
+        if (value) edition.originalLanguage = { text: foldLines(value) };
+        break;
+      case 'credits':
+        if (value) edition.record.fields.push({ heading: 'Credits', value: foldLines(value) });
+        break;
+      default:
+        break;
+    }
+  }
+}
+
 export function buildEdition(record: SourceRecord, file: SourceFile, id: string, loaded?: LoadedManifest): BuildResult {
   const manifest = loaded?.manifest;
   const edition: Edition = {
     id,
     layout: record.layout,
-    title: record.title ? record.title.text : '',
+    title: record.title ? flat(record.title) : '',
     ...(record.description ? { subtitle: record.description.text } : {}),
     publication: {
       idno: id,
@@ -328,6 +383,9 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
     hands: [],
     pageArtefacts: record.pageArtefacts.map((block) => block.text),
     body: [],
+    front: record.front.map((part) => ({ type: part.type, text: part.block.text })),
+    footnotes: [],
+    bracketConventions: [],
     decisions: [],
   };
   for (const block of record.pageArtefacts) {
@@ -348,13 +406,14 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
     });
   }
   if (record.dateLine) {
-    edition.dateLine = parseDate(record.dateLine.text);
+    edition.dateLine = parseDate(flat(record.dateLine));
   }
-  const sourceDate = edition.dateLine?.when;
+  const sourceDate = edition.dateLine?.when ?? record.documentDate?.when;
   if (sourceDate) edition.creation = { when: sourceDate, fromManifest: false };
   else if (manifest?.date) edition.creation = { when: manifest.date, fromManifest: true };
 
   readFields(record, edition, file);
+  readFrontParts(record, edition);
   if (!edition.originalLanguage && manifest?.originalLanguage) {
     edition.originalLanguage = { ident: manifest.originalLanguage.ident, text: manifest.originalLanguage.name };
   }
@@ -375,22 +434,34 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
     overrideRoles.has(block.number) ? overrideRoles.get(block.number) === 'attendance' : block.number !== record.summaryCandidate,
   );
   const ids = new Set<string>();
-  let attendanceBlock: number | undefined;
+  const attendanceBlocks = new Set<number>();
   let groups: PersonGroup[] = [];
   for (const block of attendanceCandidates.slice(0, ATTENDANCE_SEARCH_BLOCKS)) {
     const entries = readAttendance(flat(block));
     if (entries) {
-      attendanceBlock = block.number;
+      attendanceBlocks.add(block.number);
       groups = groupAttendance(entries, ids);
       break;
     }
   }
+  const lists = readParticipantLists(attendanceCandidates);
+  if (lists) {
+    for (const number of lists.blocks) attendanceBlocks.add(number);
+    groups.push(...listedGroups(lists, ids, groups.length));
+  }
   const registry = new PersonRegistry(groups, ids);
+  // A legend of abbreviations ("G—General Chang") names who speaks under a one-letter label.
+  for (const block of attendanceCandidates) {
+    const legend = readLegend(block.text);
+    if (!legend) continue;
+    attendanceBlocks.add(block.number);
+    registry.addLabel(legend.label, legend.target);
+  }
   if (loaded) {
     registry.applyManifest(manifest?.persons ?? [], loaded);
   }
 
-  const decisions = attribute(record, registry, attendanceBlock, loaded);
+  const decisions = attribute(record, registry, attendanceBlocks, loaded);
   if (loaded) checkOverrides(record, registry, loaded);
 
   const warned = new Set<string>();
@@ -399,7 +470,7 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
     const person = registry.byId(decision.speaker);
     if (!person || warned.has(person.id)) continue;
     warned.add(person.id);
-    if (!registry.isAttendee(person) && attendanceBlock !== undefined) {
+    if (!registry.isAttendee(person) && attendanceBlocks.size > 0) {
       file.report({
         source: 'teikit:speakers',
         severity: 'warning',
@@ -415,12 +486,25 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
   // Inline content: brackets first, then person mentions over the result.
   const bracketContext: BracketContext = { file, hand: EDITION_IDS.handInsertions, counts: new Map() };
   const index = registry.index;
+  const noteReferences = findNoteReferences(record);
   const inline = (decision: Decision, readBrackets: boolean): Inline[] => {
     const { source, textStart } = decision;
     const text = source.text.slice(textStart);
-    const nodes: Inline[] = readBrackets
-      ? parseBrackets(text, source.start + textStart, bracketContext)
-      : [{ type: 'text', value: text }];
+    const from = source.start + textStart;
+    // A note's number in the text becomes a reference to it; brackets are read between them.
+    const nodes: Inline[] = [];
+    let segmentStart = 0;
+    const segment = (end: number): void => {
+      const piece = text.slice(segmentStart, end);
+      if (piece) nodes.push(...(readBrackets ? parseBrackets(piece, from + segmentStart, bracketContext) : [{ type: 'text' as const, value: piece }]));
+    };
+    for (const [offset, footnote] of noteReferences) {
+      if (offset < from || offset >= from + text.length) continue;
+      segment(offset - from);
+      nodes.push({ type: 'noteRef', n: footnote.n, target: footnoteId(footnote.n) });
+      segmentStart = offset - from + footnote.n.length;
+    }
+    segment(text.length);
     let searchFrom = textStart;
     return markMentions(nodes, index, (match: NameMatch) => {
       // Mentions come in text order, so the next occurrence of the variant is this one.
@@ -480,6 +564,14 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
     return item;
   });
   numberBody(edition.body);
+  edition.footnotes = record.footnotes.map((footnote) => ({
+    id: footnoteId(footnote.n),
+    n: footnote.n,
+    content: markMentions(parseBrackets(footnote.block.text, footnote.block.start, bracketContext), index),
+  }));
+  if (edition.abstract && record.front.some((part) => part.type === 'summary')) {
+    edition.abstract.content = markMentions(edition.abstract.content, index);
+  }
 
   if (bracketContext.counts.has('hand-insertion')) {
     edition.hands.push({
@@ -487,6 +579,7 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
       description: 'Handwritten insertions in the original document, reported by the translator as "[inserted by hand: …]". The writer is not identified in the source.',
     });
   }
+  edition.bracketConventions = BRACKET_CONVENTIONS.map((convention) => convention.id).filter((id) => bracketContext.counts.has(id));
   edition.decisions = decisions.map(({ block, firstWords: words, role, speaker, ruleId, override }) => ({
     block,
     firstWords: words,
@@ -496,6 +589,20 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
     override,
   }));
   return { edition, bracketCounts: bracketContext.counts };
+}
+
+/** Where each listed note's number stands in the text (offset in the source → the note). */
+function findNoteReferences(record: SourceRecord): Map<number, SourceRecord['footnotes'][number]> {
+  const references = new Map<number, SourceRecord['footnotes'][number]>();
+  for (const footnote of record.footnotes) {
+    for (const block of record.content) {
+      const at = findNoteReference(block.text, footnote.n);
+      if (at === undefined) continue;
+      references.set(block.start + at, footnote);
+      break;
+    }
+  }
+  return new Map([...references].sort(([a], [b]) => a - b));
 }
 
 /** Stable ids and numbers in document order: p1…pN for paragraphs, sp1…spN for speeches. */

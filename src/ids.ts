@@ -16,8 +16,10 @@ export const EDITION_IDS = {
 export const paragraphId = (n: number): string => `p${n}`;
 export const speechId = (n: number): string => `sp${n}`;
 export const groupId = (n: number): string => `group-${n}`;
+/** A note listed at the end of the source, by its number there. */
+export const footnoteId = (n: string): string => `fn-${n}`;
 
-const NUMBERED_ID = /^(?:p|sp|group-)\d+$/;
+const NUMBERED_ID = /^(?:p|sp|group-|fn-)\d+$/;
 const FIXED_IDS: ReadonlySet<string> = new Set(Object.values(EDITION_IDS));
 
 export const isReservedId = (id: string): boolean => NUMBERED_ID.test(id) || FIXED_IDS.has(id);

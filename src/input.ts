@@ -108,6 +108,8 @@ export function decodeSource(bytes: Uint8Array, path: string): SourceFile {
   const file = decodeText(bytes, path);
   const { text } = file;
   for (const match of text.matchAll(XML_FORBIDDEN_CHARACTER)) {
+    // Form feeds are page breaks of PDF exports: the text stage writes them as <pb/>.
+    if (match[0] === '\f') continue;
     const code = codePointLabel(match[0]);
     file.report({
       source: 'teikit:input',

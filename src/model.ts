@@ -13,15 +13,56 @@ export interface Block {
 }
 
 /** Inline content of a paragraph after the translator's brackets have been read. */
-export type Inline = Text | Supplied | HandAddition | SicFlag | OriginalForm | PersonMention;
+export type Inline =
+  | Text
+  | Supplied
+  | HandAddition
+  | SicFlag
+  | OriginalForm
+  | PersonMention
+  | PageBreak
+  | NoteReference
+  | Gap
+  | EditorialNote;
 
 export interface Text {
   type: 'text';
   value: string;
 }
-/** `[word]`: text the translator supplied. */
+/** `[word]`: text the translator supplied; `[word?]`: supplied with doubt (cert="low"). */
 export interface Supplied {
   type: 'supplied';
+  uncertain?: boolean;
+  children: Inline[];
+}
+
+/** A page break: a form feed of a PDF export, or "[Page 521]" (n = "521"). */
+export interface PageBreak {
+  type: 'pb';
+  n?: string;
+}
+
+/** The number of a note listed at the end of the source, where the text refers to it. */
+export interface NoteReference {
+  type: 'noteRef';
+  n: string;
+  /** xml:id of the note. */
+  target: string;
+}
+
+/** `[...]`, `[one word missing]`: text left out or lost; the bracket's words kept as its description. */
+export interface Gap {
+  type: 'gap';
+  description: string;
+}
+
+/**
+ * A note standing in the text in the translator's brackets: a translator's note, a handwritten
+ * marginal note, a description of a signature or a stamp. Its words are kept as written.
+ */
+export interface EditorialNote {
+  type: 'note';
+  noteType: 'translator' | 'marginal' | 'signature' | 'stamp';
   children: Inline[];
 }
 /** `[inserted by hand: …]`: a handwritten insertion in the original. */
@@ -34,12 +75,22 @@ export interface HandAddition {
 export interface SicFlag {
   type: 'sic';
   children: Inline[];
+  /** `[SIC, plural]`: the translator's comment after the flag. */
+  comment?: string;
+  /** `[sic, probably "can"]`: the reading the comment proposes. */
+  correction?: string;
 }
 /** `[agitprom - SIC]`: the translator reports the original's own form of a word. */
 export interface OriginalForm {
   type: 'originalForm';
   children: Inline[];
 }
+/** Inline nodes that hold no other nodes. */
+export type LeafInline = Text | PageBreak | NoteReference | Gap;
+
+export const isLeaf = (node: Inline): node is LeafInline =>
+  node.type === 'text' || node.type === 'pb' || node.type === 'noteRef' || node.type === 'gap';
+
 /** A mention of a known person. */
 export interface PersonMention {
   type: 'persName';
@@ -79,6 +130,8 @@ export interface Person {
   aliases: string[];
   /** Spelling variants found in the text (typos in the translation), matched with a note. */
   variants: string[];
+  /** Forms that name the person only as a speaker label ("G" of a legend "G—General Chang"). */
+  labels?: string[];
   role?: string;
   /** How the converter learnt of the person. */
   origin: 'attendance' | 'speaker' | 'manifest';
@@ -140,6 +193,20 @@ export interface AttributionDecision {
   override: boolean;
 }
 
+/** A part of the source's own header (PDF export, FRUS), kept verbatim in the text's front. */
+export interface FrontBlock {
+  type: string;
+  text: string;
+}
+
+/** A note listed at the end of the source. */
+export interface Footnote {
+  id: string;
+  n: string;
+  /** Its text as written, number included ("87. China National …"). */
+  content: Inline[];
+}
+
 export interface Edition {
   id: string;
   layout: string;
@@ -174,5 +241,10 @@ export interface Edition {
   /** Lines of web-page scaffolding kept aside (e.g. "Skip to content"). */
   pageArtefacts: string[];
   body: BodyItem[];
+  /** The source's own header in the text (empty for the web record, whose header is the page's). */
+  front: FrontBlock[];
+  footnotes: Footnote[];
+  /** Ids of the bracket conventions the text uses (declared in editorialDecl). */
+  bracketConventions: string[];
   decisions: AttributionDecision[];
 }

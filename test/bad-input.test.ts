@@ -59,13 +59,13 @@ describe('bad input', () => {
     expect(convert(reference.replace('Obviously', 'A & B &#65;'), { path: 'amp.txt' }).tei).toContain('A &amp; B &amp;#65;');
   });
 
-  it('should keep control characters as <g> with a warning at their position', () => {
-    const source = reference.replace('Obviously it is', 'Obviously\u0007 it\u000C is');
+  it('should keep control characters as <g> with a warning at their position, and read a form feed as a page break', () => {
+    const source = reference.replace('Obviously it is', 'Obviously\u0007 it\u000C is\u0001');
     const result = convert(source, { path: 'control.txt' });
     expect(result.ok).toBe(true);
-    expect(result.tei).toContain('Obviously<g type="control" n="U+0007"/> it<g type="control" n="U+000C"/> is');
+    expect(result.tei).toContain('Obviously<g type="control" n="U+0007"/> it<pb/> is<g type="control" n="U+0001"/>');
     const warnings = result.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'input/control-character');
-    expect(warnings.map((warning) => warning.place?.start.column)).toEqual([10, 14]);
+    expect(warnings.map((warning) => warning.place?.start.column)).toEqual([10, 18]);
   });
 
   it('should keep unbalanced and nested brackets as text with warnings', () => {

@@ -6,7 +6,19 @@
 import type { SourceFile } from '../diagnostics.js';
 import type { Inline } from '../model.js';
 
-export type BracketConventionId = 'hand-insertion' | 'original-form-sic' | 'sic-flag' | 'supplied';
+export type BracketConventionId =
+  | 'hand-insertion'
+  | 'page'
+  | 'gap'
+  | 'translator-note'
+  | 'marginal-note'
+  | 'signature'
+  | 'stamp'
+  | 'original-form-sic'
+  | 'sic-flag'
+  | 'sic-comment'
+  | 'uncertain'
+  | 'supplied';
 
 export interface BracketConvention {
   id: BracketConventionId;
@@ -36,6 +48,56 @@ export const BRACKET_CONVENTIONS: readonly BracketConvention[] = [
     ],
   },
   {
+    id: 'page',
+    pattern: /^Page\s+(?<text>[\dIVXLC]+)$/i,
+    tei: '<pb n="…"/> (also a form feed of a PDF export, as <pb/>)',
+    editorialDecl:
+      'A page marker "[Page 521]" is encoded as <pb n="521"/> where it stands, also mid-sentence; a form feed of a PDF export is encoded as <pb/>.',
+    examples: [{ source: 'training the Chinese military forces in the use of our [Page 521] equipment', tei: 'training the Chinese military forces in the use of our <pb n="521"/> equipment' }],
+  },
+  {
+    id: 'gap',
+    pattern: /^(?<text>\.{3}|…|(?:(?:one|two|three|four|five|several|a few|\d+)\s+)?(?:words?|lines?|letters?|text)\s+(?:missing|illegible|omitted|not legible)|illegible|not legible|omitted)$/i,
+    tei: '<gap reason="omitted" resp="#translator"><desc>…</desc></gap>',
+    editorialDecl:
+      'The translator\'s marks of text left out or lost ("[...]", "[…]", "[one word missing]", "[illegible]") are encoded as <gap> holding the mark\'s words in <desc>.',
+    examples: [{ source: 'the following telegram: [...] Filippov', tei: 'the following telegram: <gap reason="omitted" resp="#translator"><desc>...</desc></gap> Filippov' }],
+  },
+  {
+    id: 'translator-note',
+    pattern: /^(?<text>Translator['’]s\s+note\b[\s\S]*)$/i,
+    tei: '<note type="translator" place="inline" resp="#translator"> holding the note as written',
+    editorialDecl: 'A translator\'s note in brackets ("[Translator\'s note: …]") is encoded as <note type="translator" place="inline"> holding its words as written.',
+    examples: [{ source: 'restrictions [Translator\'s note: circled in colored pencil]', tei: 'restrictions <note type="translator" place="inline" resp="#translator">Translator\'s note: circled in colored pencil</note>' }],
+  },
+  {
+    id: 'marginal-note',
+    pattern: /^(?<text>handwritten\b[\s\S]*)$/i,
+    tei: '<note type="marginal" place="inline" resp="#translator"> holding the translator\'s description and the handwritten words',
+    editorialDecl:
+      'The translator\'s reports of handwriting in the margins or across the page ("[handwritten in the left margin: …]") are encoded as <note type="marginal" place="inline"> holding the report as written, the handwritten words included.',
+    examples: [
+      {
+        source: 'a new treaty. [handwritten in the left margin: "Yes!"]',
+        tei: 'a new treaty. <note type="marginal" place="inline" resp="#translator">handwritten in the left margin: "Yes!"</note>',
+      },
+    ],
+  },
+  {
+    id: 'signature',
+    pattern: /^(?<text>(?:[\p{L}\s]*\s)?signature\b[\s\S]*)$/iu,
+    tei: '<note type="signature" place="inline" resp="#translator">',
+    editorialDecl: 'The translator\'s descriptions of signatures ("[signature illegible]", "[Chinese signature]") are encoded as <note type="signature" place="inline">.',
+    examples: [{ source: '[signature illegible 31/XII]', tei: '<note type="signature" place="inline" resp="#translator">signature illegible 31/XII</note>' }],
+  },
+  {
+    id: 'stamp',
+    pattern: /^(?<text>(?:Classification\b|[\s\S]*\b[Ss]tamp(?:ed)?\b)[\s\S]*)$/,
+    tei: '<note type="stamp" place="inline" resp="#translator">',
+    editorialDecl: 'The translator\'s descriptions of stamps and classification marks ("[Classification level blacked out: …]") are encoded as <note type="stamp" place="inline">.',
+    examples: [{ source: '[Classification level blacked out: "NOT SECRET" Stamped]', tei: '<note type="stamp" place="inline" resp="#translator">Classification level blacked out: "NOT SECRET" Stamped</note>' }],
+  },
+  {
     id: 'original-form-sic',
     pattern: /^(?<text>[^\]]+?)\s+-\s+SIC$/i,
     tei: '<note type="original-form"> holding <sic> with the original\'s word',
@@ -62,6 +124,31 @@ export const BRACKET_CONVENTIONS: readonly BracketConvention[] = [
     ],
   },
   {
+    id: 'sic-comment',
+    pattern: /^SIC,\s*(?<text>[\s\S]+)$/i,
+    tei: '<sic> around the word before the bracket, then <note type="translator" place="inline"> with the comment; a correction in quotes ("probably \\"can\\"") makes it <choice><sic/><corr/></choice>',
+    editorialDecl:
+      'A "[SIC, …]" flag with a comment marks the word before it as reproduced as found (<sic>) and keeps the comment as a translator\'s <note type="translator" place="inline">; where the comment proposes a reading in quotes, the word and the reading are a <choice> of <sic> and <corr>.',
+    examples: [
+      {
+        source: 'these guidelines [SIC, plural]. This',
+        tei: 'these <sic>guidelines</sic><note type="translator" place="inline" resp="#translator">plural</note>. This',
+      },
+      {
+        source: 'we cen [sic, probably "can"] help',
+        tei: 'we <choice><sic>cen</sic><corr resp="#translator">can</corr></choice><note type="translator" place="inline" resp="#translator">probably "can"</note> help',
+      },
+    ],
+  },
+  {
+    id: 'uncertain',
+    pattern: /^(?<text>[^?]*\p{L}[^?]*)\?$/u,
+    tei: '<supplied reason="clarification" resp="#translator" cert="low">',
+    editorialDecl:
+      'Words the translator supplies with a question mark inside a sentence ("[by?] the Committee") are encoded as <supplied cert="low">: the question mark is the doubt, not text. Where the next word starts a sentence ("weaken [it?] This"), the question mark ends a question and is kept as supplied text.',
+    examples: [{ source: 'to be implemented [by?] the Committee', tei: 'to be implemented <supplied reason="clarification" resp="#translator" cert="low">by</supplied> the Committee' }],
+  },
+  {
     id: 'supplied',
     pattern: /^(?<text>[\s\S]+)$/,
     tei: '<supplied reason="clarification" resp="#translator">',
@@ -77,6 +164,15 @@ export const BRACKET_CONVENTIONS: readonly BracketConvention[] = [
     ],
   },
 ];
+
+const NOTE_TYPES = {
+  'translator-note': 'translator',
+  'marginal-note': 'marginal',
+  signature: 'signature',
+  stamp: 'stamp',
+} as const;
+
+const SUPPLIED = BRACKET_CONVENTIONS.find((convention) => convention.id === 'supplied')!;
 
 export interface BracketContext {
   file: SourceFile;
@@ -136,7 +232,11 @@ export function parseBrackets(text: string, offset: number, context: BracketCont
     const nodes: Inline[] = [];
     let pending = '';
     const flush = (): void => {
-      if (pending) nodes.push({ type: 'text', value: pending });
+      // A form feed (a page of a PDF export) is a page break, not a character of the text.
+      pending.split('\f').forEach((piece, index) => {
+        if (index > 0) nodes.push({ type: 'pb' });
+        if (piece) nodes.push({ type: 'text', value: piece });
+      });
       pending = '';
     };
     let cursor = from;
@@ -166,7 +266,12 @@ export function parseBrackets(text: string, offset: number, context: BracketCont
         literal();
         continue;
       }
-      const { convention, text: kept, textStart } = conventionFor(content);
+      let { convention, text: kept, textStart } = conventionFor(content);
+      // "[it?] This …": the question mark ends a question the translator completed, so the
+      // words are supplied as they stand; "[by?] the" is a doubtful reading.
+      if (convention.id === 'uncertain' && /^(?:\s+[\p{Lu}"“]|\s*$)/u.test(text.slice(close + 1, to))) {
+        ({ convention, text: kept, textStart } = { convention: SUPPLIED, text: content, textStart: 0 });
+      }
       if (content.includes('[') && convention.id !== 'hand-insertion') {
         warn('brackets/nested', 'Nested brackets in the text.', at, close + 1);
         literal();
@@ -184,20 +289,45 @@ export function parseBrackets(text: string, offset: number, context: BracketCont
           nodes.push({ type: 'originalForm', children: children() });
           break;
         case 'supplied':
+        case 'uncertain':
           flush();
-          nodes.push({ type: 'supplied', children: children() });
+          nodes.push({ type: 'supplied', ...(convention.id === 'uncertain' ? { uncertain: true } : {}), children: children() });
           break;
-        case 'sic-flag': {
+        case 'page':
+          flush();
+          nodes.push({ type: 'pb', n: kept });
+          break;
+        case 'gap':
+          flush();
+          nodes.push({ type: 'gap', description: kept });
+          break;
+        case 'translator-note':
+        case 'marginal-note':
+        case 'signature':
+        case 'stamp':
+          flush();
+          nodes.push({ type: 'note', noteType: NOTE_TYPES[convention.id], children: children() });
+          break;
+        case 'sic-flag':
+        case 'sic-comment': {
           const word = pending.match(/(\S+)\s*$/);
           const previous = nodes.at(-1);
+          const comment = convention.id === 'sic-comment' ? kept : undefined;
+          const correction = comment?.match(/^(?:probably|perhaps|possibly|should be|read|i\.e\.)\s*["“]([^"”]+)["”]\.?$/i)?.[1];
+          const flag = (children: Inline[]): Inline => ({
+            type: 'sic',
+            children,
+            ...(comment !== undefined ? { comment } : {}),
+            ...(correction !== undefined ? { correction } : {}),
+          });
           if (word) {
             pending = pending.slice(0, word.index);
             flush();
-            nodes.push({ type: 'sic', children: [{ type: 'text', value: word[1] ?? '' }] });
+            nodes.push(flag([{ type: 'text', value: word[1] ?? '' }]));
           } else if (pending.trim() === '' && previous && previous.type !== 'text') {
             pending = '';
             nodes.pop();
-            nodes.push({ type: 'sic', children: [previous] });
+            nodes.push(flag([previous]));
           } else {
             warn('brackets/sic-without-word', 'A [SIC] flag with no word before it.', at, close + 1);
             literal();

@@ -46,3 +46,13 @@ export function parseDate(text: string): DateValue {
   }
   return { text };
 }
+
+const DATE_IN_TEXT = new RegExp(`${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH},?\\s+\\d{4}`, 'i');
+
+/** The first date written somewhere in a text ("[Washington,] May 11, 1949."), with its offset. */
+export function findDate(text: string): (DateValue & { index: number }) | undefined {
+  const match = DATE_IN_TEXT.exec(text);
+  if (!match) return undefined;
+  const date = parseDate(match[0]);
+  return date.when ? { ...date, index: match.index } : undefined;
+}

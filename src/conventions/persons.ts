@@ -3,7 +3,7 @@
  * finding their names in the text (longest name first, so "Kim Il Sung" is never "Kim Il").
  */
 import { groupId, isReservedId } from '../ids.js';
-import type { Inline, Person, PersonGroup } from '../model.js';
+import { isLeaf, type Inline, type Person, type PersonGroup } from '../model.js';
 
 /** Forms of address that stand before a name in this genre. */
 export const HONORIFIC = String.raw`(?:Cdes?\.|Comrades?|Mr\.|Mrs\.|Ms\.|Messrs\.|Dr\.)`;
@@ -125,9 +125,10 @@ export class PersonIndex {
   readonly #pattern: RegExp | undefined;
   readonly #sticky: RegExp | undefined;
 
-  constructor(persons: readonly Person[]) {
+  /** `labels`: also match the forms that name a person only as a speaker label. */
+  constructor(persons: readonly Person[], { labels = false } = {}) {
     for (const person of persons) {
-      for (const form of [person.name, ...person.aliases]) {
+      for (const form of [person.name, ...person.aliases, ...(labels ? (person.labels ?? []) : [])]) {
         if (!this.#byForm.has(form)) this.#byForm.set(form, { person, variant: false });
       }
       for (const form of person.variants) {
@@ -168,7 +169,7 @@ export class PersonIndex {
 
 /** Text content of inline nodes, as a reader sees it (brackets removed). */
 function plain(nodes: readonly Inline[]): string {
-  return nodes.map((node) => (node.type === 'text' ? node.value : plain(node.children))).join('');
+  return nodes.map((node) => (node.type === 'text' ? node.value : isLeaf(node) ? '' : plain(node.children))).join('');
 }
 
 /**
@@ -181,7 +182,7 @@ export function markMentions(nodes: readonly Inline[], index: PersonIndex, onVar
   const spans: { start: number; end: number; node: Inline }[] = [];
   let length = 0;
   for (const node of nodes) {
-    const size = node.type === 'text' ? node.value.length : plain(node.children).length;
+    const size = node.type === 'text' ? node.value.length : isLeaf(node) ? 0 : plain(node.children).length;
     spans.push({ start: length, end: length + size, node });
     length += size;
   }
@@ -244,11 +245,157 @@ export function markMentions(nodes: readonly Inline[], index: PersonIndex, onVar
     }
     const node = piece.node;
     result.push(
-      node.type === 'text' || node.type === 'originalForm' || node.type === 'persName'
+      isLeaf(node) || node.type === 'originalForm' || node.type === 'persName'
         ? node
         : { ...node, children: markMentions(node.children, index, onVariant) },
     );
     pieceIndex++;
   }
   return result;
+}
+
+/** Headings of participant lists ("Participants:", "Present:", "Also present:", "Recorder:"). */
+const LIST_HEADING = /^[ \t]*(Participants|Present|Also [Pp]resent|Others [Pp]resent|In [Aa]ttendance|Attending|Recorder|Interpreter)[ \t]*:[ \t]*/;
+/** Titles and ranks written before a name in such lists; kept in the written form, not the name. */
+const TITLE_WORDS = new Set([
+  'Maj.', 'Gen.', 'Lt.', 'Col.', 'Capt.', 'Adm.', 'Brig.', 'Sgt.', 'Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Messrs.', 'Cde.', 'Comrade', 'Sir',
+  'Lieutenant', 'Major', 'Captain', 'Vice', 'Deputy', 'Foreign', 'Prime', 'Political', ...RANKS,
+]);
+/** An entry of a list is a name: a few capitalised words, not a sentence. */
+const NAME_ENTRY = /^[\p{Lu}[][\p{L}.'’\-\][ \t]*(?:,[^,\n]{0,80})?$/u;
+
+export interface ListedPerson {
+  /** The entry as written ("Maj. Gen. Claire Lee Chennault"). */
+  written: string;
+  /** The name without titles ("Claire Lee Chennault"). */
+  name: string;
+  /** What follows a comma ("Assistant Secretary of State"). */
+  role?: string;
+}
+
+export interface ParticipantList {
+  /** Numbers of the blocks the list takes (heading and entries). */
+  blocks: number[];
+  groups: { label: string; persons: ListedPerson[] }[];
+}
+
+function readEntry(written: string): ListedPerson | undefined {
+  const [namePart = '', ...roleParts] = written.split(',');
+  const words = namePart.trim().split(/\s+/).filter(Boolean);
+  let first = 0;
+  while (first < words.length - 1 && TITLE_WORDS.has(words[first] ?? '')) first++;
+  const name = displayName(words.slice(first).join(' '));
+  if (!name || !/^\p{Lu}/u.test(name) || words.length > 8) return undefined;
+  const role = roleParts.join(',').trim();
+  return { written: displayName(namePart), name, ...(role ? { role } : {}) };
+}
+
+/** The entries of one line of a list ("Minister T. V. Soong and Maj. Gen. Patrick Hurley"). */
+function readLine(line: string): ListedPerson[] | undefined {
+  const entries: ListedPerson[] = [];
+  for (const item of line.split(/\s*;\s*|\s+and\s+/).filter(Boolean)) {
+    const entry = NAME_ENTRY.test(item) ? readEntry(item) : undefined;
+    if (!entry) return undefined;
+    entries.push(entry);
+  }
+  return entries;
+}
+
+/**
+ * Read the participant lists of a document: "Participants:" (or "Present:", "Also present:",
+ * "Others present:", "Recorder:") and the names after it, on the same line, on the following
+ * lines of the block, or, when the heading stands alone, in the short name-only blocks after it.
+ * A block is taken only when every line of it reads as a heading or a name.
+ */
+export function readParticipantLists(blocks: readonly { number: number; text: string }[]): ParticipantList | undefined {
+  const list: ParticipantList = { blocks: [], groups: [] };
+  let open: { label: string; persons: ListedPerson[] } | undefined;
+  let previous: number | undefined;
+  for (const block of blocks) {
+    const lines = block.text.split('\n').map((line) => line.trim()).filter(Boolean);
+    const startsList = LIST_HEADING.test(block.text);
+    const nameOnly = lines.length === 1 && !/[.:;!?]$/.test(lines[0] ?? '') && (lines[0] ?? '').split(/\s+/).length <= 6;
+    if (!startsList && !(open && previous !== undefined && list.blocks.at(-1) === previous && nameOnly)) {
+      open = undefined;
+      previous = block.number;
+      continue;
+    }
+    // Read the whole block first: it is taken only if every line reads.
+    const groups: { label: string; persons: ListedPerson[] }[] = [];
+    const additions: ListedPerson[] = [];
+    let current = open;
+    let readable = true;
+    for (const line of lines) {
+      const heading = LIST_HEADING.exec(line);
+      if (heading) {
+        current = { label: heading[1] ?? '', persons: [] };
+        groups.push(current);
+      }
+      const rest = heading ? line.slice(heading[0].length) : line;
+      const entries = rest ? readLine(rest) : [];
+      if (!entries || !current) {
+        readable = false;
+        break;
+      }
+      if (current === open) additions.push(...entries);
+      else current.persons.push(...entries);
+    }
+    if (readable) {
+      open?.persons.push(...additions);
+      list.groups.push(...groups);
+      list.blocks.push(block.number);
+      open = current;
+    } else {
+      open = undefined;
+    }
+    previous = block.number;
+  }
+  list.groups = list.groups.filter((group) => group.persons.length > 0);
+  return list.groups.length > 0 ? list : undefined;
+}
+
+/** A legend of speaker abbreviations: "G—General Chang". */
+const LEGEND = /^[ \t]*(\p{Lu}{1,3})[ \t]*[—–-][ \t]*(\p{Lu}[^\n]{1,60}?)[ \t]*$/u;
+
+export function readLegend(text: string): { label: string; target: string } | undefined {
+  const match = LEGEND.exec(text);
+  return match ? { label: match[1] ?? '', target: displayName(match[2] ?? '') } : undefined;
+}
+
+/**
+ * Persons of participant lists, one group per heading. Besides the name, a person is found in
+ * the text by the form written in the list, by the surname (last word), and by a title with
+ * the first or last word ("General Chang"): each only when no other person has it.
+ */
+export function listedGroups(lists: ParticipantList, taken: Set<string>, groupsBefore: number): PersonGroup[] {
+  const groups: PersonGroup[] = lists.groups.map((group, index) => ({
+    id: groupId(groupsBefore + index + 1),
+    label: group.label,
+    type: 'attendance',
+    persons: group.persons.map((entry) => {
+      const id = personId(entry.name, taken);
+      taken.add(id);
+      return { id, name: entry.name, aliases: [], variants: [], origin: 'attendance', ...(entry.role ? { role: entry.role } : {}) };
+    }),
+  }));
+  const entries = lists.groups.flatMap((group) => group.persons);
+  const persons = groups.flatMap((group) => group.persons);
+  const candidates = persons.map((person, index) => {
+    const written = entries[index]?.written ?? person.name;
+    const words = person.name.split(/\s+/).filter((word) => !word.endsWith('.'));
+    const titles = written.slice(0, Math.max(0, written.length - person.name.length)).trim().split(/\s+/).filter((word) => word && !word.endsWith('.'));
+    const title = titles.at(-1);
+    return [
+      written,
+      ...(words.length > 1 ? [words.at(-1) ?? ''] : []),
+      ...(title ? [`${title} ${words[0] ?? ''}`, `${title} ${words.at(-1) ?? ''}`] : []),
+    ].filter((form) => form && form !== person.name);
+  });
+  const owners = new Map<string, number>();
+  for (const forms of candidates) for (const form of new Set(forms)) owners.set(form, (owners.get(form) ?? 0) + 1);
+  const names = new Set(persons.map((person) => person.name));
+  persons.forEach((person, index) => {
+    person.aliases = [...new Set(candidates[index] ?? [])].filter((form) => owners.get(form) === 1 && !names.has(form));
+  });
+  return groups;
 }

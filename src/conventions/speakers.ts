@@ -57,7 +57,26 @@ const NOT_NAME_WORDS = new Set([
   'Language', 'Original', 'Summary', 'Citation', 'Credits', 'Contents', 'Source', 'Date', 'Subject',
   'Participants', 'Present', 'Also', 'Note', 'Notes', 'Translator', 'Translation', 'Enclosure', 'Record',
   'Document', 'Information', 'Rights', 'Title', 'Page', 'Footnote', 'Attachment', 'Classification', 'Copy',
+  'Time', 'Place', 'Recorder', 'Interpreter', 'Others', 'Sir', 'Dear', 'Gentlemen', 'Memorandum', 'Minutes', 'Top', 'Secret',
 ]);
+
+/** "Name:" at the start of a block: a candidate label for the recurring-label rule. */
+const COLON_LABEL = /^[ \t]*(\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2})[ \t]*:[ \t]+\S/u;
+
+/**
+ * Labels of one or two words that open at least two blocks ("President:", "Query:"): in a
+ * record of this genre a form that recurs at block starts is a speaker label, even when it
+ * names nobody known.
+ */
+export function recurringLabels(texts: readonly string[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    const name = COLON_LABEL.exec(text)?.[1];
+    if (!name || name.split(/\s+/).some((word) => NOT_NAME_WORDS.has(word))) continue;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, count]) => count >= 2).map(([name]) => name));
+}
 /** A name not (yet) known: capitalised words, hyphenated parts allowed. */
 const UNKNOWN_NAME = /\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3}/uy;
 /** Lower-case words after the name ("continued", "asks a question"). */
@@ -72,7 +91,7 @@ function stickyMatch(pattern: RegExp, text: string, index: number): RegExpExecAr
 }
 
 /** Read the speaker label a block starts with, if it has one. */
-export function readSpeakerLabel(text: string, persons: PersonIndex): SpeakerLabel | undefined {
+export function readSpeakerLabel(text: string, persons: PersonIndex, recurring: ReadonlySet<string> = new Set()): SpeakerLabel | undefined {
   // Indentation before a label (hard-wrapped exports indent paragraphs) is not part of it.
   const labelStart = text.length - text.trimStart().length;
   const honorific = stickyMatch(HONORIFIC_AT, text, labelStart);
@@ -95,7 +114,7 @@ export function readSpeakerLabel(text: string, persons: PersonIndex): SpeakerLab
 
   // An unknown name must look like a label, not like the start of a sentence.
   const unknownAllowed = (terminator: string | undefined): boolean =>
-    honorific !== null || (terminator === ':' && name.trim().split(/\s+/).length >= 2);
+    honorific !== null || (terminator === ':' && (name.trim().split(/\s+/).length >= 2 || recurring.has(name.trim())));
   const person = known?.person;
 
   if (stickyMatch(ONLY_SPACE, text, position)) {

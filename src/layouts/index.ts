@@ -1,15 +1,17 @@
 import type { SourceFile } from '../diagnostics.js';
 import { splitBlocks } from './blocks.js';
+import { frusDocument } from './frus.js';
 import { plainText } from './plain.js';
 import type { SourceLayout, SourceRecord } from './types.js';
+import { wilsonPdfExport } from './wilson-pdf.js';
 import { wilsonWebRecord } from './wilson-web.js';
 
 export type { SourceLayout, SourceRecord, RecordField } from './types.js';
 
 /** Known layouts, most specific first; the plain fallback is last and always matches. */
-export const LAYOUTS: readonly SourceLayout[] = [wilsonWebRecord, plainText];
+export const LAYOUTS: readonly SourceLayout[] = [wilsonWebRecord, wilsonPdfExport, frusDocument, plainText];
 
-export type LayoutName = 'wilson-web' | 'plain';
+export type LayoutName = 'wilson-web' | 'wilson-pdf' | 'frus' | 'plain';
 
 /** Split a source into blocks and read it with the named layout, or the first that detects it. */
 export function readSource(file: SourceFile, layoutName?: LayoutName): SourceRecord {

@@ -24,6 +24,8 @@ export const plainText: SourceLayout = {
       content,
       sectionHeadings: [],
       fields: [],
+      front: [],
+      footnotes: [],
     };
   },
 };

@@ -1,10 +1,37 @@
 import type { SourceFile } from '../diagnostics.js';
-import type { Block } from '../model.js';
+import type { Block, DateValue } from '../model.js';
 
 /** A heading/value pair of the record's metadata section ("Source" → "GARF, Fond …"). */
 export interface RecordField {
   heading: Block;
   value: Block[];
+}
+
+/** Parts of a source's own header (PDF export, FRUS) kept verbatim, in order, in the text's front. */
+export type FrontPartType =
+  | 'banner'
+  | 'date'
+  | 'title'
+  | 'citation'
+  | 'summary'
+  | 'credits'
+  | 'original-language'
+  | 'contents'
+  | 'reference'
+  | 'document-number'
+  | 'dateline';
+
+export interface FrontPart {
+  type: FrontPartType;
+  block: Block;
+  /** Offset in the block's text where the value starts (after a "Citation:" heading). */
+  valueStart: number;
+}
+
+/** A note listed at the end of the source ("87. China National …"), linked to its number in the text. */
+export interface Footnote {
+  n: string;
+  block: Block;
 }
 
 /**
@@ -16,6 +43,8 @@ export interface SourceRecord {
   /** Web-page scaffolding that is not part of the record ("Skip to content"). */
   pageArtefacts: Block[];
   dateLine?: Block;
+  /** The document's date when it is written inside another line (a FRUS dateline, a title). */
+  documentDate?: DateValue;
   title?: Block;
   /** The description line under the title. */
   description?: Block;
@@ -26,6 +55,9 @@ export interface SourceRecord {
   /** Blocks that only introduce the metadata section ("Document Information"). */
   sectionHeadings: Block[];
   fields: RecordField[];
+  /** The source's own header, kept in the text's front (empty for the web record). */
+  front: FrontPart[];
+  footnotes: Footnote[];
 }
 
 /** A reader for one source layout (Wilson Center web record, PDF export, FRUS, …). */

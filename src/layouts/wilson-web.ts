@@ -50,6 +50,8 @@ export const wilsonWebRecord: SourceLayout = {
       content: [],
       sectionHeadings: [],
       fields: [],
+      front: [],
+      footnotes: [],
     };
     let index = 0;
     while (index < blocks.length && PAGE_ARTEFACT.test(flat(blocks[index]!))) {

@@ -109,16 +109,48 @@ function writeInline(node: XMLBuilder, nodes: readonly Inline[], context: Inline
         break;
       case 'supplied': {
         const element = node.ele(TEI_NS, 'supplied');
-        setAttributes(element, { reason: 'clarification', resp: translatorRef });
+        setAttributes(element, { reason: 'clarification', resp: translatorRef, cert: inline.uncertain ? 'low' : undefined });
         writeInline(element, inline.children, context);
+        break;
+      }
+      case 'pb':
+        setAttributes(node.ele(TEI_NS, 'pb'), { n: inline.n });
+        break;
+      case 'noteRef':
+        writeText(node.ele(TEI_NS, 'ref').att('type', 'note').att('target', `#${inline.target}`), inline.n);
+        break;
+      case 'gap': {
+        const gap = node.ele(TEI_NS, 'gap');
+        setAttributes(gap, { reason: 'omitted', resp: translatorRef });
+        writeText(gap.ele(TEI_NS, 'desc'), inline.description);
+        break;
+      }
+      case 'note': {
+        const note = node.ele(TEI_NS, 'note');
+        setAttributes(note, { type: inline.noteType, place: 'inline', resp: translatorRef });
+        writeInline(note, inline.children, context);
         break;
       }
       case 'add':
         writeInline(node.ele(TEI_NS, 'add').att('hand', `#${inline.hand}`), inline.children, context);
         break;
-      case 'sic':
-        writeInline(node.ele(TEI_NS, 'sic'), inline.children, context);
+      case 'sic': {
+        if (inline.correction !== undefined) {
+          const choice = node.ele(TEI_NS, 'choice');
+          writeInline(choice.ele(TEI_NS, 'sic'), inline.children, context);
+          const corr = choice.ele(TEI_NS, 'corr');
+          setAttributes(corr, { resp: translatorRef });
+          writeText(corr, inline.correction);
+        } else {
+          writeInline(node.ele(TEI_NS, 'sic'), inline.children, context);
+        }
+        if (inline.comment !== undefined) {
+          const note = node.ele(TEI_NS, 'note');
+          setAttributes(note, { type: 'translator', place: 'inline', resp: translatorRef });
+          writeText(note, inline.comment);
+        }
         break;
+      }
       case 'originalForm': {
         const note = node.ele(TEI_NS, 'note');
         setAttributes(note, { type: 'original-form', resp: translatorRef });
@@ -189,15 +221,23 @@ function writeSourceDesc(fileDesc: TeiWriter, edition: Edition): void {
     alternative.leaf('idno', { type: 'archival' }, archival.verbatim);
     alternative.close();
     identifier.close();
-    if (archival.folios || edition.originalLanguage) {
+    const { folios } = archival;
+    const language = edition.originalLanguage;
+    if (folios || language) {
       const contents = msDesc.element('msContents');
-      if (edition.originalLanguage) {
-        contents.leaf('textLang', { mainLang: edition.originalLanguage.ident }, edition.originalLanguage.text);
-      }
-      if (archival.folios) {
+      const folioAttributes = folios ? { from: folios.from, to: folios.to } : {};
+      if (folios && language) {
+        // msContents holds either paragraphs or structured items: with both facts, one msItem.
+        const item = contents.element('msItem');
+        item.leaf('locus', folioAttributes, folios.text);
+        item.leaf('textLang', { mainLang: language.ident }, language.text);
+        item.close();
+      } else if (folios) {
         const locus = contents.element('p').node.ele(TEI_NS, 'locus');
-        setAttributes(locus, { from: archival.folios.from, to: archival.folios.to });
-        writeText(locus, archival.folios.text);
+        setAttributes(locus, folioAttributes);
+        writeText(locus, folios.text);
+      } else if (language) {
+        contents.leaf('textLang', { mainLang: language.ident }, language.text);
       }
       contents.close();
     }
@@ -221,13 +261,15 @@ function writeSourceDesc(fileDesc: TeiWriter, edition: Edition): void {
   sourceDesc.close();
 }
 
-function writeEncodingDesc(header: TeiWriter): void {
+function writeEncodingDesc(header: TeiWriter, edition: Edition): void {
   const encodingDesc = header.element('encodingDesc');
   const project = encodingDesc.element('projectDesc');
   project.leaf('p', {}, 'Converted by teikit from the plain text of an archival translation into a TEI P5 edition; every character of the source is kept in the text or the header.');
   project.close();
   const editorial = encodingDesc.element('editorialDecl');
-  for (const convention of BRACKET_CONVENTIONS) editorial.leaf('p', { n: `brackets/${convention.id}` }, convention.editorialDecl);
+  for (const convention of BRACKET_CONVENTIONS) {
+    if (edition.bracketConventions.includes(convention.id)) editorial.leaf('p', { n: `brackets/${convention.id}` }, convention.editorialDecl);
+  }
   for (const rule of ATTRIBUTION_RULES) editorial.leaf('p', { n: rule.id }, rule.editorialDecl);
   for (const convention of GENERAL_CONVENTIONS) editorial.leaf('p', { n: convention.n }, convention.text);
   editorial.close();
@@ -353,7 +395,7 @@ export function serializeTei(edition: Edition, options: SerializeOptions = {}): 
   writePublicationStmt(fileDesc, edition);
   writeSourceDesc(fileDesc, edition);
   fileDesc.close();
-  writeEncodingDesc(header);
+  writeEncodingDesc(header, edition);
   writeProfileDesc(header, edition);
   const revision = header.element('revisionDesc');
   const change = `Converted by teikit ${TEIKIT_VERSION} from the source text (layout: ${edition.layout}).`;
@@ -362,7 +404,14 @@ export function serializeTei(edition: Edition, options: SerializeOptions = {}): 
   header.close();
 
   const text = tei.element('text');
-  if (edition.dateLine || edition.title) {
+  if (edition.front.length > 0) {
+    // The source's own header, verbatim and in order (the teiHeader holds what was read from it).
+    const front = text.element('front');
+    const header = front.element('div', { type: 'source-header' });
+    for (const part of edition.front) header.leaf('ab', { type: part.type }, part.text);
+    header.close();
+    front.close();
+  } else if (edition.dateLine || edition.title) {
     const front = text.element('front');
     if (edition.dateLine) front.leaf('docDate', { when: edition.dateLine.when }, edition.dateLine.text);
     if (edition.title) {
@@ -373,6 +422,13 @@ export function serializeTei(edition: Edition, options: SerializeOptions = {}): 
     front.close();
   }
   writeBody(text, edition);
+  if (edition.footnotes.length > 0) {
+    const back = text.element('back');
+    const notes = back.element('div', { type: 'notes' });
+    for (const footnote of edition.footnotes) notes.leaf('note', { 'xml:id': footnote.id, n: footnote.n, type: 'footnote' }, footnote.content);
+    notes.close();
+    back.close();
+  }
   text.close();
   tei.close();
   const instructions = xmlModelInstructions(options.schemaBase ?? DEFAULT_SCHEMA_BASE);

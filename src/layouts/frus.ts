@@ -1,0 +1,112 @@
+import type { Block } from '../model.js';
+import { findDate } from '../conventions/dates.js';
+import { flat } from './blocks.js';
+import type { Footnote, FrontPart, SourceLayout } from './types.js';
+
+/** "[Document 550]", alone in its block or on the first line of the title's block. */
+const DOCUMENT_NUMBER = /^\s*\[Document \d+\][ \t]*(?:\n|$)/;
+/** A note at the end: "87. China National Aviation Corporation …". */
+const NUMBERED_NOTE = /^\s*(\d{1,3})\.\s+\S/;
+const NOTE_NUMBER_ALONE = /^\s*(\d{1,3})\s*$/;
+/** A dateline is short: "[Washington,] May 11, 1949." or "No. 3053 Chungking, October 12, 1944." */
+const DATELINE_MAX_LENGTH = 160;
+
+/**
+ * Where the number of note `n` stands in the text: glued to the word or punctuation before it
+ * ("CAT,87 have", "the paper.18") or alone on a line; never inside a number ("150,000").
+ */
+export function findNoteReference(text: string, n: string): number | undefined {
+  const pattern = new RegExp(`(?<=[\\p{L}.,;:!?)\\]”’"'])${n}(?!\\p{N})|(?<=\\n[ \\t\\u00A0]*)${n}(?=[ \\t\\u00A0]*\\n)`, 'gu');
+  for (const match of text.matchAll(pattern)) {
+    const before = text.slice(Math.max(0, match.index - 2), match.index);
+    if (/\p{N}[.,]$/u.test(before)) continue;
+    return match.index;
+  }
+  return undefined;
+}
+
+/** Trailing notes, from the end backwards: "N. text" blocks, or a block "N" then its text. */
+function trailingNotes(blocks: readonly Block[], firstContent: number, fileText: string): { footnotes: Footnote[]; contentEnd: number } {
+  const found: Footnote[] = [];
+  let index = blocks.length - 1;
+  while (index >= firstContent) {
+    const block = blocks[index]!;
+    const numbered = NUMBERED_NOTE.exec(block.text);
+    if (numbered) {
+      found.unshift({ n: numbered[1] ?? '', block });
+      index--;
+      continue;
+    }
+    const previous = blocks[index - 1];
+    const alone = previous && index - 1 >= firstContent ? NOTE_NUMBER_ALONE.exec(previous.text) : null;
+    if (alone && previous) {
+      const spanning: Block = { number: previous.number, text: fileText.slice(previous.start, block.end), start: previous.start, end: block.end };
+      found.unshift({ n: alone[1] ?? '', block: spanning });
+      index -= 2;
+      continue;
+    }
+    break;
+  }
+  // A numbered list that ends the document is not notes: every note must be referred to.
+  const body = blocks.slice(firstContent, index + 1).map((block) => block.text).join('\n');
+  let keep = found.length;
+  while (keep > 0 && findNoteReference(body, found[found.length - keep]!.n) === undefined) keep--;
+  const footnotes = found.slice(found.length - keep);
+  const contentEnd = footnotes.length > 0 ? blocks.findIndex((block) => block.start >= footnotes[0]!.block.start) : blocks.length;
+  return { footnotes, contentEnd: contentEnd < 0 ? blocks.length : contentEnd };
+}
+
+/**
+ * A document of the Foreign Relations of the United States as text from history.state.gov: a
+ * file number, "[Document N]", the title, a dateline, then the text with "[Page N]" markers,
+ * and the notes listed at the end.
+ */
+export const frusDocument: SourceLayout = {
+  name: 'frus',
+  description: 'FRUS document (file number, [Document N], title, dateline, text with [Page N], notes at the end)',
+
+  detect(blocks) {
+    return blocks.slice(0, 6).some((block) => DOCUMENT_NUMBER.test(block.text));
+  },
+
+  read(blocks, file) {
+    const documentIndex = blocks.findIndex((block) => DOCUMENT_NUMBER.test(block.text));
+    const front: FrontPart[] = blocks.slice(0, documentIndex).map((block) => ({ type: 'reference', block, valueStart: 0 }));
+    const marker = blocks[documentIndex]!;
+    const markerLength = DOCUMENT_NUMBER.exec(marker.text)?.[0].trimEnd().length ?? marker.text.length;
+    front.push({ type: 'document-number', block: { ...marker, text: marker.text.slice(0, markerLength), end: marker.start + markerLength }, valueStart: 0 });
+    let index = documentIndex + 1;
+    // A scrape may run the title on into the marker's block.
+    const rest = marker.text.slice(markerLength);
+    const restStart = marker.start + markerLength + (rest.length - rest.trimStart().length);
+    const title = rest.trim() ? { number: marker.number, text: rest.trim(), start: restStart, end: marker.end } : blocks[index++];
+    if (title) front.push({ type: 'title', block: title, valueStart: 0 });
+    const dateline = blocks[index];
+    const date = dateline && flat(dateline).length <= DATELINE_MAX_LENGTH ? findDate(flat(dateline)) : undefined;
+    if (dateline && date) {
+      front.push({ type: 'dateline', block: dateline, valueStart: 0 });
+      index++;
+    } else {
+      file.report({
+        source: 'teikit:layout',
+        severity: 'info',
+        ruleId: 'layout/no-dateline',
+        reason: 'No dateline after the title: the document date is taken from the title, if it has one.',
+        ...(dateline ? { place: file.place(dateline.start, dateline.start) } : {}),
+      });
+    }
+    const { footnotes, contentEnd } = trailingNotes(blocks, index, file.text);
+    const when = date ?? (title ? findDate(flat(title)) : undefined);
+    return {
+      layout: this.name,
+      pageArtefacts: [],
+      ...(title ? { title } : {}),
+      ...(when ? { documentDate: { text: when.text, when: when.when } } : {}),
+      content: blocks.slice(index, contentEnd),
+      sectionHeadings: [],
+      fields: [],
+      front,
+      footnotes,
+    };
+  },
+};

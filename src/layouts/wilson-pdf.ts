@@ -1,0 +1,122 @@
+import type { Block } from '../model.js';
+import { findDate } from '../conventions/dates.js';
+import { splitBlocks } from './blocks.js';
+import type { FrontPart, FrontPartType, SourceLayout } from './types.js';
+
+const BANNER = /^\s*Digital Archive\b[\s\S]*?International History Declassified/;
+/** The export's field headings, in the order the export writes them. */
+const FIELD_HEADINGS: { heading: string; type: FrontPartType }[] = [
+  { heading: 'Citation:', type: 'citation' },
+  { heading: 'Summary:', type: 'summary' },
+  { heading: 'Credits:', type: 'credits' },
+  { heading: 'Original Language:', type: 'original-language' },
+  { heading: 'Contents:', type: 'contents' },
+];
+/** What the "Contents:" field lists; the document itself starts after the last of them. */
+const CONTENTS_ITEM = /^[ \t]*\n?[ \t]*(?:English Translation|English Transcript|Scan of Original Document|Original Document|Original Scan)\b/;
+
+/**
+ * The Wilson Center Digital Archive PDF export, as text: a banner, the date, a wrapped title,
+ * Citation, Summary, Credits, Original Language and Contents fields, then the document with
+ * hard-wrapped lines, indented paragraphs and form feeds. Also read when a mirror flattened it
+ * to one line: the headings are found by position, not by line.
+ */
+export const wilsonPdfExport: SourceLayout = {
+  name: 'wilson-pdf',
+  description: 'Wilson Center Digital Archive PDF export (banner, date, title, Citation, Summary, Original Language, Contents, then the text)',
+
+  detect(blocks) {
+    const head = blocks.slice(0, 3).map((block) => block.text).join('\n');
+    return BANNER.test(head) && /\bCitation:/.test(blocks.slice(0, 8).map((block) => block.text).join('\n'));
+  },
+
+  read(blocks, file) {
+    const { text } = file;
+    const front: FrontPart[] = [];
+    let number = 0;
+    const part = (type: FrontPartType, start: number, end: number, valueStart = start): void => {
+      const from = start + (text.slice(start, end).length - text.slice(start, end).trimStart().length);
+      const to = from + text.slice(from, end).trimEnd().length;
+      if (to <= from) return;
+      number++;
+      front.push({ type, block: { number, text: text.slice(from, to), start: from, end: to }, valueStart: Math.max(0, valueStart - from) });
+    };
+
+    const banner = BANNER.exec(text);
+    let cursor = 0;
+    if (banner) {
+      part('banner', 0, banner[0].length);
+      cursor = banner[0].length;
+    }
+    // Field headings, each looked for after the previous one (a flattened export has no lines).
+    const headings: { type: FrontPartType; start: number; valueStart: number }[] = [];
+    let searchFrom = cursor;
+    for (const { heading, type } of FIELD_HEADINGS) {
+      const at = text.indexOf(heading, searchFrom);
+      if (at < 0) continue;
+      headings.push({ type, start: at, valueStart: at + heading.length });
+      searchFrom = at + heading.length;
+    }
+    const firstHeading = headings[0]?.start ?? cursor;
+    // Between the banner and the first heading: the date, then the (wrapped) title.
+    const date = findDate(text.slice(cursor, firstHeading));
+    if (date && text.slice(cursor, cursor + date.index).trim() === '') {
+      part('date', cursor, cursor + date.index + date.text.length);
+      cursor += date.index + date.text.length;
+    }
+    part('title', cursor, firstHeading);
+
+    let bodyStart = firstHeading;
+    headings.forEach((heading, index) => {
+      let end = headings[index + 1]?.start ?? text.length;
+      if (heading.type === 'contents') {
+        // The listed items end the header; what follows on the same line or block is the text.
+        let position = heading.valueStart;
+        for (let item = CONTENTS_ITEM.exec(text.slice(position)); item; item = CONTENTS_ITEM.exec(text.slice(position))) {
+          position += item[0].length;
+        }
+        end = position;
+      }
+      part(heading.type, heading.start, end, heading.valueStart);
+      bodyStart = end;
+    });
+
+    const content: Block[] = splitBlocks(text.slice(bodyStart)).map((block) => ({
+      number: ++number,
+      text: block.text,
+      start: block.start + bodyStart,
+      end: block.end + bodyStart,
+    }));
+    if (content.length === 1 && !content[0]!.text.includes('\n') && content[0]!.text.length > 2000) {
+      file.report({
+        source: 'teikit:layout',
+        severity: 'warning',
+        ruleId: 'layout/no-paragraph-breaks',
+        reason: 'The document\'s text has no line or paragraph breaks (the export was flattened); it is kept whole as one paragraph.',
+        place: file.place(content[0]!.start, content[0]!.start),
+        note: 'If the original export with its line breaks is available, convert that instead.',
+      });
+    }
+    if (headings.length === 0) {
+      file.report({
+        source: 'teikit:layout',
+        severity: 'warning',
+        ruleId: 'layout/no-fields',
+        reason: 'The PDF export has none of its Citation, Summary, Original Language or Contents fields.',
+      });
+    }
+    const dateBlock = front.find((candidate) => candidate.type === 'date')?.block;
+    const titleBlock = front.find((candidate) => candidate.type === 'title')?.block;
+    return {
+      layout: this.name,
+      pageArtefacts: [],
+      ...(dateBlock ? { dateLine: dateBlock } : {}),
+      ...(titleBlock ? { title: titleBlock } : {}),
+      content,
+      sectionHeadings: [],
+      fields: [],
+      front,
+      footnotes: [],
+    };
+  },
+};
