@@ -43,6 +43,18 @@ import type {
   Speech,
 } from './model.js';
 
+/** A block that holds nothing but page markers or form feeds. */
+const PAGE_ONLY = /^(?:\s*\[Page\s+[\dIVXLC]+\]|\s*\f)+\s*$/i;
+
+/** "[Enclosure 1]" alone in its block. */
+const ENCLOSURE = /^\s*\[Enclosure(?:\s+(\d+))?\]\s*$/i;
+/** A salutation opening a letter's first paragraph. */
+const SALUTE = /^\s*(?:Sir|Madam|Gentlemen|Your Excellency|Excellency|(?:My )?[Dd]ear [^:\n]{1,60}):(?=\s)/;
+/** A complimentary close alone in its block. */
+const COMPLIMENTARY_CLOSE = /^\s*(?:Respectfully yours|Yours respectfully|Sincerely yours|Yours sincerely|Yours faithfully|Faithfully yours|Very truly yours|Yours truly|Cordially yours|With (?:best|kind) regards)[,.]?\s*$/i;
+/** A signature under a close is short. */
+const SIGNATURE_MAX_LENGTH = 200;
+
 /** Attendance sentences are looked for among the first blocks of the document only. */
 const ATTENDANCE_SEARCH_BLOCKS = 6;
 
@@ -172,6 +184,8 @@ class PersonRegistry {
 
 interface Decision extends AttributionDecision {
   source: Block;
+  /** The salutation a letter's first paragraph opens with ("Sir:"). */
+  salute?: string;
   /** Offset in the block's text where the paragraph text starts (after an inline label). */
   textStart: number;
   label?: string;
@@ -186,9 +200,10 @@ const firstWords = (text: string): string => {
 function attribute(
   record: SourceRecord,
   registry: PersonRegistry,
-  attendanceBlocks: ReadonlySet<number>,
+  attendanceRules: ReadonlyMap<number, AttributionRuleId>,
   loaded: LoadedManifest | undefined,
 ): Decision[] {
+  const attendanceBlocks = new Set(attendanceRules.keys());
   const recurring = recurringLabels(record.content.map((block) => block.text));
   const overrides = new Map((loaded?.manifest.blocks ?? []).map((override) => [override.block, override]));
   const decisions: Decision[] = [];
@@ -222,7 +237,18 @@ function attribute(
     } else if (block.number === record.summaryCandidate) {
       decision = decide('summary', 'summary/last-before-metadata');
     } else if (attendanceBlocks.has(block.number)) {
-      decision = decide('attendance', 'attendance/were-present');
+      decision = decide('attendance', attendanceRules.get(block.number) ?? 'attendance/were-present');
+    } else if (PAGE_ONLY.test(text)) {
+      decision = decide('pagebreak', 'page/marker');
+    } else if (ENCLOSURE.test(text)) {
+      decision = decide('enclosure', 'letter/enclosure');
+    } else if (COMPLIMENTARY_CLOSE.test(text)) {
+      decision = decide('closer', 'letter/closer');
+    } else if (decisions.at(-1)?.role === 'closer' && text.trim().length <= SIGNATURE_MAX_LENGTH) {
+      decision = decide('signed', 'letter/signed');
+    } else if (SALUTE.test(text)) {
+      const salute = SALUTE.exec(text)?.[0] ?? '';
+      decision = decide('narrative', 'letter/salute', { salute: salute.trim(), textStart: salute.length });
     } else if (label) {
       const person = label.person ?? registry.addSpeaker(label.name);
       decision = decide(label.alone ? 'label' : 'speech', label.alone ? 'label/alone' : 'label/inline', {
@@ -246,7 +272,8 @@ function attribute(
     }
     reported = nextReported;
     if (decision.speaker) registry.markSpeaking(decision.speaker);
-    openSpeaker = decision.role === 'speech' || decision.role === 'label' ? decision.speaker : undefined;
+    // A page break does not interrupt a speech.
+    if (decision.role !== 'pagebreak') openSpeaker = decision.role === 'speech' || decision.role === 'label' ? decision.speaker : undefined;
     decisions.push(decision);
   }
   return decisions;
@@ -434,19 +461,19 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
     overrideRoles.has(block.number) ? overrideRoles.get(block.number) === 'attendance' : block.number !== record.summaryCandidate,
   );
   const ids = new Set<string>();
-  const attendanceBlocks = new Set<number>();
+  const attendanceBlocks = new Map<number, AttributionRuleId>();
   let groups: PersonGroup[] = [];
   for (const block of attendanceCandidates.slice(0, ATTENDANCE_SEARCH_BLOCKS)) {
     const entries = readAttendance(flat(block));
     if (entries) {
-      attendanceBlocks.add(block.number);
+      attendanceBlocks.set(block.number, 'attendance/were-present');
       groups = groupAttendance(entries, ids);
       break;
     }
   }
   const lists = readParticipantLists(attendanceCandidates);
   if (lists) {
-    for (const number of lists.blocks) attendanceBlocks.add(number);
+    for (const number of lists.blocks) attendanceBlocks.set(number, 'attendance/list');
     groups.push(...listedGroups(lists, ids, groups.length));
   }
   const registry = new PersonRegistry(groups, ids);
@@ -454,7 +481,7 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
   for (const block of attendanceCandidates) {
     const legend = readLegend(block.text);
     if (!legend) continue;
-    attendanceBlocks.add(block.number);
+    attendanceBlocks.set(block.number, 'attendance/legend');
     registry.addLabel(legend.label, legend.target);
   }
   if (loaded) {
@@ -524,18 +551,47 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
   const body: BodyItem[] = [];
   let open: Speech | undefined;
   const openedBy = new Map<Speech, Decision>();
-  const paragraph = (decision: Decision): Paragraph => ({ id: '', n: 0, block: decision.block, content: inline(decision, true) });
+  // Page breaks that stand alone before any paragraph wait for the first one.
+  let pageBreaks: Inline[] = [];
+  let lastParagraph: Paragraph | undefined;
+  const paragraph = (decision: Decision): Paragraph => {
+    const made: Paragraph = { id: '', n: 0, block: decision.block, content: [...pageBreaks, ...inline(decision, true)] };
+    pageBreaks = [];
+    lastParagraph = made;
+    return made;
+  };
   for (const decision of decisions) {
     switch (decision.role) {
+      case 'pagebreak': {
+        // At the end of the paragraph before it (the same point of the text), else the next one.
+        const breaks = inline(decision, true).filter((node) => node.type === 'pb');
+        if (lastParagraph) lastParagraph.content.push(...breaks);
+        else pageBreaks.push(...breaks);
+        break;
+      }
       case 'summary':
         edition.abstract = { id: EDITION_IDS.abstract, n: 0, block: decision.block, content: inline(decision, false) };
         open = undefined;
         break;
       case 'attendance':
       case 'narrative':
+        if (decision.salute) body.push({ kind: 'opener', salute: decision.salute });
         body.push({ kind: 'p', ...paragraph(decision) });
         open = undefined;
         break;
+      case 'enclosure':
+        body.push({ kind: 'enclosure', head: decision.source.text.trim(), ...(ENCLOSURE.exec(decision.source.text)?.[1] ? { n: ENCLOSURE.exec(decision.source.text)?.[1] ?? '' } : {}) });
+        open = undefined;
+        break;
+      case 'closer':
+        body.push({ kind: 'closer', salute: decision.source.text.trim() });
+        open = undefined;
+        break;
+      case 'signed': {
+        const closer = body.at(-1);
+        if (closer?.kind === 'closer') closer.signed = decision.source.text.trim();
+        break;
+      }
       case 'label':
       case 'speech': {
         const continues = open && !decision.label && open.who === decision.speaker;
@@ -617,7 +673,7 @@ function numberBody(body: BodyItem[]): void {
   for (const item of body) {
     if (item.kind === 'p') {
       number(item);
-    } else {
+    } else if (item.kind === 'sp') {
       speeches++;
       item.n = speeches;
       item.id = speechId(speeches);

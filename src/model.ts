@@ -120,7 +120,28 @@ export interface Narrative extends Paragraph {
   kind: 'p';
 }
 
-export type BodyItem = Speech | Narrative;
+/** A letter's salutation ("Sir:", "Dear Mr. President:"): it opens a letter. */
+export interface Opener {
+  kind: 'opener';
+  salute: string;
+}
+
+/** A letter's closing ("Respectfully yours,") and the signature under it. */
+export interface Closer {
+  kind: 'closer';
+  salute: string;
+  signed?: string;
+}
+
+/** "[Enclosure 1]": what follows is an enclosed document, which may hold its own meeting record. */
+export interface Enclosure {
+  kind: 'enclosure';
+  /** The marker as written. */
+  head: string;
+  n?: string;
+}
+
+export type BodyItem = Speech | Narrative | Opener | Closer | Enclosure;
 
 export interface Person {
   id: string;
@@ -180,7 +201,7 @@ export interface Publication {
   idno: string;
 }
 
-export type Role = 'attendance' | 'narrative' | 'speech' | 'label' | 'summary';
+export type Role = 'attendance' | 'narrative' | 'speech' | 'label' | 'summary' | 'pagebreak' | 'enclosure' | 'closer' | 'signed';
 
 /** Why a block was given its role: one line of `--report`. */
 export interface AttributionDecision {

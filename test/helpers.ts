@@ -48,11 +48,18 @@ export function wordsWithoutMarkers(source: string): string[] {
   return words(
     source
       .replace(/\s*\[SIC\]/g, ' ')
+      .replace(/\[SIC,\s*/gi, '[')
       .replace(/\[inserted by hand:\s*/g, '[')
       .replace(/\s+-\s+SIC\]/g, ']')
       .replace(/[[\]]/g, ''),
   );
 }
+
+/**
+ * The words of a TEI document as they stand for the source's: a page break says its number as
+ * the source's "[Page 521]" did (the documented encoding of that marker).
+ */
+export const teiWords = (tei: string): string[] => words(xmlText(tei.replace(/<pb n="([^"]+)"\/>/g, ' Page $1 ')));
 
 /** True when `needle` occurs in `haystack` in order (gaps allowed). */
 export function isSubsequence(needle: readonly string[], haystack: readonly string[]): boolean {

@@ -132,11 +132,11 @@ export const BRACKET_CONVENTIONS: readonly BracketConvention[] = [
     examples: [
       {
         source: 'these guidelines [SIC, plural]. This',
-        tei: 'these <sic>guidelines</sic><note type="translator" place="inline" resp="#translator">plural</note>. This',
+        tei: 'these <sic>guidelines</sic> <note type="translator" place="inline" resp="#translator">plural</note>. This',
       },
       {
         source: 'we cen [sic, probably "can"] help',
-        tei: 'we <choice><sic>cen</sic><corr resp="#translator">can</corr></choice><note type="translator" place="inline" resp="#translator">probably "can"</note> help',
+        tei: 'we <choice><sic>cen</sic><corr resp="#translator">can</corr></choice> <note type="translator" place="inline" resp="#translator">probably "can"</note> help',
       },
     ],
   },

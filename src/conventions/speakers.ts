@@ -10,6 +10,13 @@ export type AttributionRuleId =
   | 'manifest/override'
   | 'summary/last-before-metadata'
   | 'attendance/were-present'
+  | 'attendance/list'
+  | 'attendance/legend'
+  | 'page/marker'
+  | 'letter/salute'
+  | 'letter/closer'
+  | 'letter/signed'
+  | 'letter/enclosure'
   | 'label/inline'
   | 'label/alone'
   | 'narrative/reported-speech'
@@ -28,7 +35,14 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
   { id: 'manifest/override', editorialDecl: 'Where the edition manifest (edition.json) attributes a block, the manifest decides; every such block is listed by teikit convert --report.' },
   { id: 'summary/last-before-metadata', editorialDecl: 'The last block before the "Document Information" section is the archive\'s summary; it is encoded as the abstract, not as part of the text.' },
   { id: 'attendance/were-present', editorialDecl: 'A paragraph saying who "were present" is kept in the text and also read into the list of participants, each description ("representatives of the CPSU CC") opening a group.' },
-  { id: 'label/inline', editorialDecl: 'A paragraph that starts with a participant\'s name (with or without "Cde."), optionally followed by lower-case words ("continued", "asks a question") and ending in a period or colon, starts a speech; the label is kept verbatim in <speaker>. A name not known from the attendance list needs "Cde."/"Mr." or a colon and at least two words.' },
+  { id: 'attendance/list', editorialDecl: 'Participant lists ("Participants:", "Present:", "Also present:", "Others present:", "Recorder:", with names on the same line, on the following lines, or in short blocks after a heading standing alone) are kept in the text and read into the list of participants, one group per heading; titles ("Maj. Gen.", "General", "Mr.") are not part of the name, a comma starts the role; a person is also recognised by the surname and by title and first or last word ("General Chang") when no other participant shares that form.' },
+  { id: 'attendance/legend', editorialDecl: 'A legend of speaker abbreviations ("G—General Chang") is kept in the text; the abbreviation then names that participant as a speaker label ("G:") but is not tagged elsewhere in the text.' },
+  { id: 'page/marker', editorialDecl: 'A block holding only a page marker ("[Page 267]") or a form feed is not a paragraph: its <pb/> ends the paragraph before it (the same point of the text), or opens the first paragraph.' },
+  { id: 'letter/salute', editorialDecl: 'A paragraph opening with a salutation ("Sir:", "Dear Mr. President:", "Gentlemen:") starts a letter: the salutation is encoded as <opener><salute>, and the letter as a <div type="letter">.' },
+  { id: 'letter/closer', editorialDecl: 'A block holding only a complimentary close ("Respectfully yours,", "Yours sincerely,") ends the letter as <closer><salute>.' },
+  { id: 'letter/signed', editorialDecl: 'The short block right after a complimentary close is the signature, <signed> in the closer.' },
+  { id: 'letter/enclosure', editorialDecl: 'A block "[Enclosure 1]" starts an enclosed document, a <div type="enclosure"> with the marker as its <head>; it may hold its own participants and speeches.' },
+  { id: 'label/inline', editorialDecl: 'A paragraph that starts with a participant\'s name (with or without "Cde."), optionally followed by lower-case words ("continued", "asks a question") and ending in a period or colon, starts a speech; the label is kept verbatim in <speaker>. A name not known from the attendance list needs "Cde."/"Mr." or a colon and at least two words, or must open at least two blocks ("President:", "Query:").' },
   { id: 'label/alone', editorialDecl: 'A paragraph holding only a speaker label ("Cde. Peng Dehuai", "Cde. Choe Yong-geon (a second time)") starts a speech that the following paragraphs continue.' },
   { id: 'narrative/reported-speech', editorialDecl: 'A paragraph whose first sentence reports, in the third person, a participant or someone named with a form of address or rank ("Cde. Kim Il Sung said that …", "General Marshall opened the meeting …") and has no first-person pronoun is narrative, outside any speech; persons only mentioned in the text do not count, since speakers tell of them.' },
   { id: 'narrative/meeting-event', editorialDecl: 'A paragraph that opens with the course of the meeting ("The meeting ended …", "Opening the meeting, …") is narrative.' },

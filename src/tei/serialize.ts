@@ -8,7 +8,7 @@ import { BRACKET_CONVENTIONS } from '../conventions/brackets.js';
 import { ATTRIBUTION_RULES } from '../conventions/speakers.js';
 import { EDITION_IDS } from '../ids.js';
 import { codePointLabel, XML_FORBIDDEN_CHARACTER } from '../input.js';
-import type { BodyItem, Edition, Inline, Paragraph, Person, PersonGroup } from '../model.js';
+import type { Edition, Inline, Paragraph, Person, PersonGroup, Speech } from '../model.js';
 import { TEIKIT_VERSION } from '../version.js';
 
 export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
@@ -145,6 +145,8 @@ function writeInline(node: XMLBuilder, nodes: readonly Inline[], context: Inline
           writeInline(node.ele(TEI_NS, 'sic'), inline.children, context);
         }
         if (inline.comment !== undefined) {
+          // The space the source has before "[SIC, …]": the comment is not part of the word.
+          node.txt(' ');
           const note = node.ele(TEI_NS, 'note');
           setAttributes(note, { type: 'translator', place: 'inline', resp: translatorRef });
           writeText(note, inline.comment);
@@ -270,7 +272,11 @@ function writeEncodingDesc(header: TeiWriter, edition: Edition): void {
   for (const convention of BRACKET_CONVENTIONS) {
     if (edition.bracketConventions.includes(convention.id)) editorial.leaf('p', { n: `brackets/${convention.id}` }, convention.editorialDecl);
   }
-  for (const rule of ATTRIBUTION_RULES) editorial.leaf('p', { n: rule.id }, rule.editorialDecl);
+  // The rules that decided at least one block of this document, in the order they are tried.
+  const used = new Set(edition.decisions.map((decision) => decision.ruleId));
+  for (const rule of ATTRIBUTION_RULES) {
+    if (used.has(rule.id)) editorial.leaf('p', { n: rule.id }, rule.editorialDecl);
+  }
   for (const convention of GENERAL_CONVENTIONS) editorial.leaf('p', { n: convention.n }, convention.text);
   editorial.close();
   const refs = encodingDesc.element('refsDecl');
@@ -345,19 +351,71 @@ function writeParagraph(parent: TeiWriter, paragraph: Paragraph): void {
   parent.leaf('p', { 'xml:id': paragraph.id, n: String(paragraph.n) }, paragraph.content);
 }
 
+function writeSpeech(parent: TeiWriter, item: Speech): void {
+  const speech = parent.element('sp', { 'xml:id': item.id, n: String(item.n), who: `#${item.who}` });
+  if (item.label !== undefined) speech.leaf('speaker', {}, item.label);
+  for (const paragraph of item.paragraphs) writeParagraph(speech, paragraph);
+  speech.close();
+}
+
+/**
+ * The body. Letters (from a salutation to the close) and enclosures are divisions; text after
+ * a division that has closed goes into a division of its own, as TEI allows no paragraph after
+ * a <div> at the same level.
+ */
 function writeBody(text: TeiWriter, edition: Edition): void {
   const body = text.element('body');
   if (edition.subtitle) body.leaf('head', {}, edition.subtitle);
-  for (const item of edition.body as BodyItem[]) {
-    if (item.kind === 'p') {
-      writeParagraph(body, item);
-      continue;
+  let enclosure: TeiWriter | undefined;
+  let division: TeiWriter | undefined;
+  const parentsWithDivisions = new Set<TeiWriter>();
+  const openDivision = (type: string, attributes: Attributes = {}): TeiWriter => {
+    division?.close();
+    const parent = enclosure ?? body;
+    parentsWithDivisions.add(parent);
+    division = parent.element('div', { type, ...attributes });
+    return division;
+  };
+  const container = (): TeiWriter => {
+    if (division) return division;
+    const parent = enclosure ?? body;
+    return parentsWithDivisions.has(parent) ? openDivision('continuation') : parent;
+  };
+  for (const item of edition.body) {
+    switch (item.kind) {
+      case 'p':
+        writeParagraph(container(), item);
+        break;
+      case 'sp':
+        writeSpeech(container(), item);
+        break;
+      case 'enclosure':
+        division?.close();
+        division = undefined;
+        enclosure?.close();
+        parentsWithDivisions.add(body);
+        enclosure = body.element('div', { type: 'enclosure', n: item.n });
+        enclosure.leaf('head', {}, item.head);
+        break;
+      case 'opener': {
+        const opener = openDivision('letter').element('opener');
+        opener.leaf('salute', {}, item.salute);
+        opener.close();
+        break;
+      }
+      case 'closer': {
+        const closer = container().element('closer');
+        closer.leaf('salute', {}, item.salute);
+        if (item.signed !== undefined) closer.leaf('signed', {}, item.signed);
+        closer.close();
+        division?.close();
+        division = undefined;
+        break;
+      }
     }
-    const speech = body.element('sp', { 'xml:id': item.id, n: String(item.n), who: `#${item.who}` });
-    if (item.label !== undefined) speech.leaf('speaker', {}, item.label);
-    for (const paragraph of item.paragraphs) writeParagraph(speech, paragraph);
-    speech.close();
   }
+  division?.close();
+  enclosure?.close();
   if (edition.body.length === 0) body.leaf('p', {}, '');
   body.close();
 }
