@@ -28,9 +28,32 @@ export interface ConvertOptions {
 /** What `--report` shows: how the converter read the source. */
 export interface ConversionReport {
   layout: string;
+  /** Header facts the source gave, and those it did not. */
+  header: { found: HeaderField[]; missing: HeaderField[] };
   decisions: AttributionDecision[];
   brackets: Partial<Record<BracketConventionId, number>>;
   persons: { id: string; name: string; group: string }[];
+  turns: number;
+  paragraphs: number;
+  notes: number;
+  warnings: number;
+}
+
+export const HEADER_FIELDS = ['title', 'date', 'translator', 'archive', 'record id', 'summary', 'original language', 'rights'] as const;
+export type HeaderField = (typeof HEADER_FIELDS)[number];
+
+/** Which header facts an edition has (from the source or the manifest). */
+function headerFacts(edition: Edition): Record<HeaderField, boolean> {
+  return {
+    title: edition.title !== '',
+    date: edition.creation !== undefined,
+    translator: edition.translator !== undefined,
+    archive: edition.archival !== undefined || edition.record.source !== undefined,
+    'record id': edition.record.id !== undefined,
+    summary: edition.abstract !== undefined,
+    'original language': edition.originalLanguage !== undefined,
+    rights: edition.rights.length > 0 || edition.publication.licence !== undefined,
+  };
 }
 
 export interface ConvertResult {
@@ -63,13 +86,20 @@ export function convert(source: Uint8Array | string, options: ConvertOptions = {
     const { edition, bracketCounts } = buildEdition(record, file, id, loaded);
     diagnostics.push(...file.messages);
     if (loaded) diagnostics.push(...loaded.file.messages.filter((message) => !diagnostics.includes(message)));
+    const facts = headerFacts(edition);
+    const speeches = edition.body.filter((item) => item.kind === 'sp');
     const report: ConversionReport = {
       layout: record.layout,
+      header: { found: HEADER_FIELDS.filter((field) => facts[field]), missing: HEADER_FIELDS.filter((field) => !facts[field]) },
       decisions: edition.decisions,
       brackets: Object.fromEntries(bracketCounts),
       persons: edition.groups.flatMap((group) =>
         group.persons.map((person) => ({ id: person.id, name: person.name, group: group.label ?? group.type })),
       ),
+      turns: speeches.length,
+      paragraphs: edition.body.reduce((count, item) => count + (item.kind === 'p' ? 1 : item.kind === 'sp' ? item.paragraphs.length : 0), 0),
+      notes: edition.footnotes.length,
+      warnings: diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length,
     };
     return done({ tei: serializeTei(edition, options.schemaBase === undefined ? {} : { schemaBase: options.schemaBase }), edition, report });
   } catch (error) {

@@ -382,6 +382,13 @@ function readFrontParts(record: SourceRecord, edition: Edition): void {
       case 'credits':
         if (value) edition.record.fields.push({ heading: 'Credits', value: foldLines(value) });
         break;
+      case 'reference':
+        // FRUS: the file number of the State Department's central files ("893.24/5–1149").
+        edition.record.source ??= foldLines(value);
+        break;
+      case 'document-number':
+        edition.record.id = value.match(/\d+/)?.[0] ?? value;
+        break;
       default:
         break;
     }

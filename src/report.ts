@@ -2,7 +2,14 @@ import type { ConversionReport } from './convert.js';
 
 /** The attribution report as a table an editor can read and act on in edition.json. */
 export function formatReport(report: ConversionReport): string {
-  const lines = [`layout: ${report.layout}`, '', 'block  role        speaker               rule                               override  first words'];
+  const lines = [
+    `layout: ${report.layout}`,
+    `header found: ${report.header.found.join(', ') || '-'}`,
+    `header missing: ${report.header.missing.join(', ') || '-'}`,
+    `turns: ${report.turns}; paragraphs: ${report.paragraphs}; notes: ${report.notes}; persons: ${report.persons.length}; warnings: ${report.warnings}`,
+    '',
+    'block  role        speaker               rule                               override  first words',
+  ];
   for (const decision of report.decisions) {
     lines.push(
       [

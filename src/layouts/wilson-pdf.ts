@@ -87,7 +87,7 @@ export const wilsonPdfExport: SourceLayout = {
       start: block.start + bodyStart,
       end: block.end + bodyStart,
     }));
-    if (content.length === 1 && !content[0]!.text.includes('\n') && content[0]!.text.length > 2000) {
+    if (content.length > 0 && !text.trimEnd().includes('\n')) {
       file.report({
         source: 'teikit:layout',
         severity: 'warning',

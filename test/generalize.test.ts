@@ -1,0 +1,185 @@
+/**
+ * The converter on the genre as it comes: three source layouts, speaker labels of every form,
+ * participant lists and legends, letters with enclosures, notes at the end, bracket families.
+ * Expected values were read off the sources in ../shared/corpus by hand.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { convert, type ConvertResult } from '../src/index.js';
+import { corpusFiles, elementXml } from './helpers.js';
+
+const converted = new Map<string, ConvertResult>();
+function corpus(prefix: string): ConvertResult & { tei: string } {
+  let result = converted.get(prefix);
+  if (!result) {
+    const file = corpusFiles().find((path) => basename(path).startsWith(`${prefix}-`));
+    if (!file) throw new Error(`no corpus document ${prefix}`);
+    result = convert(readFileSync(file), { path: file });
+    converted.set(prefix, result);
+  }
+  expect(result.ok).toBe(true);
+  return { ...result, tei: result.tei ?? '' };
+}
+
+/** `who` of the first `count` turns, in order. */
+const turns = (tei: string, count = 10): string[] => [...tei.matchAll(/<sp xml:id="sp\d+" n="\d+" who="#([^"]+)">/g)].slice(0, count).map((match) => match[1] ?? '');
+const rules = (result: ConvertResult): string[] => result.diagnostics.map((diagnostic) => diagnostic.ruleId);
+
+describe('layouts are detected', () => {
+  it.each([
+    ['01', 'wilson-pdf'],
+    ['03', 'wilson-pdf'],
+    ['05', 'wilson-pdf'],
+    ['06', 'wilson-pdf'],
+    ['09', 'frus'],
+    ['10', 'frus'],
+    ['12', 'frus'],
+    ['14', 'frus'],
+    ['17', 'frus'],
+  ])('%s is read as %s', (prefix, layout) => {
+    expect(corpus(prefix).report?.layout).toBe(layout);
+  });
+});
+
+describe('speakers: the first ten turns, as the sources label them', () => {
+  it('01: "Comrade Mao Zedong:" and "Comrade Stalin:" alternate', () => {
+    expect(turns(corpus('01').tei)).toEqual(Array.from({ length: 10 }, (_, index) => (index % 2 === 0 ? 'mao-zedong' : 'stalin')));
+  });
+
+  it('09: surname labels resolve to the persons of the "Participants:" list', () => {
+    const c = 'claire-lee-chennault';
+    const r = 'dean-rusk';
+    expect(turns(corpus('09').tei)).toEqual([c, r, c, 'philip-d-sprouse', c, r, c, r, c, r]);
+  });
+
+  it('10: one-letter labels resolve through the legend (G—General Chang, C—General Chou, M—General Marshall)', () => {
+    const g = 'chang-chih-chung';
+    const m = 'g-c-marshall';
+    const c = 'chou-en-lai';
+    expect(turns(corpus('10').tei)).toEqual([g, m, g, c, g, m, g, m, g, c]);
+    // The letters name speakers only: "C–46" in the text is no person.
+    expect(corpus('10').tei).not.toMatch(/<persName ref="#[^"]+">[GCM]<\/persName>/);
+  });
+
+  it('12: "President:" (a one-word label that recurs) and "Mr. Nelson:" alternate in the enclosure', () => {
+    expect(turns(corpus('12').tei)).toEqual(Array.from({ length: 10 }, (_, index) => (index % 2 === 0 ? 'president' : 'nelson')));
+  });
+});
+
+describe('participant lists and legends become listPerson', () => {
+  it('09: "Participants:" with one person a line and roles after a comma', () => {
+    const tei = corpus('09').tei;
+    expect(tei).toContain('<head>Participants</head>');
+    expect(tei).toMatch(/<person xml:id="dean-rusk">\s*<persName>Dean Rusk<\/persName>\s*<persName type="alias">Rusk<\/persName>\s*<occupation>Assistant Secretary of State<\/occupation>/);
+  });
+
+  it('10: "Present:" and "Also present:" groups; the legend blocks stay in the text', () => {
+    const tei = corpus('10').tei;
+    expect(tei).toContain('<head>Present</head>');
+    expect(tei).toContain('<head>Also present</head>');
+    expect(tei).toMatch(/<p xml:id="p\d+" n="\d+">G—General <persName ref="#chang-chih-chung">Chang<\/persName><\/p>|<p xml:id="p\d+" n="\d+">G—<persName ref="#chang-chih-chung">General Chang<\/persName><\/p>/);
+  });
+
+  it('17: a heading alone ("Also present:") takes the short name blocks after it', () => {
+    const result = corpus('17');
+    expect(result.report?.persons.map((person) => person.name)).toEqual(['Caughey', 'Chang']);
+    expect(rules(result)).not.toContain('speakers/label-without-speech');
+  });
+});
+
+describe('the PDF export header', () => {
+  it('01: citation, summary and original language are read into the header and kept in the front', () => {
+    const tei = corpus('01').tei;
+    expect(tei).toContain('<persName xml:id="translator">Danny Rozas</persName>');
+    expect(tei).toContain('<idno type="record">111240</idno>');
+    expect(tei).toContain('<date when="1949-12-16">December 16, 1949</date>');
+    expect(elementXml(tei, 'abstract')).toContain('First meeting between');
+    expect(tei).toContain('<textLang>Russian</textLang>');
+    expect(tei).toMatch(/<ab type="citation">Citation:\n“Record of Conversation/);
+    expect(tei).toContain('<title type="main">Record of Conversation between I.V. Stalin and Chairman of the Central People\'s Government of the People\'s Republic of China Mao Zedong on 16 December 1949</title>');
+  });
+
+  it('06: a flattened export still gives its header, and the text is kept whole with a warning', () => {
+    const result = corpus('06');
+    expect(result.tei).toContain('<title type="main">Report, Peng Dehuai to Mao Zedong and the CCP Central Committee (Excerpt)</title>');
+    expect(result.tei).toContain('<date when="1958-06-05">');
+    expect(rules(result)).toContain('layout/no-paragraph-breaks');
+    expect(elementXml(result.tei, 'body').match(/<p xml:id=/g)).toHaveLength(1);
+  });
+
+  it('01: form feeds are page breaks', () => {
+    const source = readFileSync(corpusFiles().find((path) => basename(path).startsWith('01-')) ?? '', 'utf8');
+    expect(corpus('01').tei.match(/<pb\/>/g)).toHaveLength(source.match(/\f/g)?.length ?? -1);
+    expect(corpus('01').tei).not.toContain('U+000C');
+  });
+});
+
+describe('FRUS documents', () => {
+  it('09: [Page N] is a page break where it stands, and note 87 is linked to its number in the text', () => {
+    const tei = corpus('09').tei;
+    expect(tei).toContain('in the use of our <pb n="521"/> equipment');
+    expect(tei).toContain('CAT,<ref type="note" target="#fn-87">87</ref> have');
+    expect(tei).toContain('<note xml:id="fn-87" n="87" type="footnote">87. China National Aviation Corporation, Central Air Transport Corporation, and Civil Air Transport, respectively.</note>');
+    expect(tei).toContain('<ab type="dateline">[Washington,] May 11, 1949.</ab>');
+  });
+
+  it('17: a note number alone on its line is linked too', () => {
+    const tei = corpus('17').tei;
+    expect(tei).toContain('<ref type="note" target="#fn-35">35</ref>');
+    expect(elementXml(tei, 'back')).toContain('Not found in Department files.');
+  });
+
+  it('12: a despatch is a letter, and its enclosure holds the meeting record', () => {
+    const body = elementXml(corpus('12').tei, 'body');
+    expect(body).toMatch(/<div type="letter">\s*<opener>\s*<salute>Sir:<\/salute>\s*<\/opener>/);
+    expect(body).toMatch(/<closer>\s*<salute>Respectfully yours,<\/salute>\s*<signed>C\. E\. Gauss<\/signed>\s*<\/closer>\s*<\/div>\s*<div type="enclosure" n="1">\s*<head>\[Enclosure 1\]<\/head>/);
+    const enclosure = body.slice(body.indexOf('<div type="enclosure"'));
+    expect(enclosure).toContain('<sp xml:id="sp1"');
+  });
+
+  it('14: a translated letter with its salutation and close', () => {
+    const body = elementXml(corpus('14').tei, 'body');
+    expect(body).toContain('<salute>Dear Mr. President:</salute>');
+    expect(body).toContain('<salute>Yours sincerely,</salute>');
+    expect(body).toMatch(/<signed>Dalai Lama Dated 19th Day/);
+  });
+});
+
+describe('bracket families', () => {
+  it('05: omissions "[...]" and "[…]" are gaps; "c[omrade]" is a supplied expansion', () => {
+    const tei = corpus('05').tei;
+    expect(tei).toContain('<gap reason="omitted" resp="#translator"><desc>...</desc></gap>');
+    expect(tei).toContain('<gap reason="omitted" resp="#translator"><desc>…</desc></gap>');
+    expect(tei).toContain('c<supplied reason="clarification" resp="#translator">omrade</supplied>');
+  });
+
+  it('03: handwritten marginalia, translator\'s notes, "[SIC, …]", nested brackets kept with a warning', () => {
+    const result = corpus('03');
+    expect(result.report?.brackets['marginal-note']).toBeGreaterThanOrEqual(30);
+    expect(result.report?.brackets['translator-note']).toBeGreaterThanOrEqual(2);
+    expect(result.tei).toMatch(/<note type="marginal" place="inline" resp="#translator">handwritten in the left margin/);
+    expect(result.tei).toContain('<sic>guidelines</sic> <note type="translator" place="inline" resp="#translator">plural</note>');
+    expect(rules(result)).toContain('brackets/nested');
+  });
+
+  it('01: a signature and a classification stamp described in brackets', () => {
+    const tei = corpus('01').tei;
+    expect(tei).toContain('<note type="signature" place="inline" resp="#translator">signature illegible 31/XII</note>');
+  });
+
+  it('10: a doubtful reading "[by?]" inside a sentence is supplied with cert="low"', () => {
+    expect(corpus('10').tei).toContain('will be <supplied reason="clarification" cert="low">by</supplied> three names');
+  });
+});
+
+describe('the per-document report', () => {
+  it('says what the header has and lacks, and counts turns, notes and bracket families', () => {
+    const report = corpus('09').report;
+    expect(report?.header.found).toEqual(['title', 'date', 'archive', 'record id']);
+    expect(report?.header.missing).toEqual(['translator', 'summary', 'original language', 'rights']);
+    expect(report?.notes).toBe(1);
+    expect(report?.brackets.page).toBe(3);
+    expect(report?.turns).toBeGreaterThan(30);
+  });
+});
