@@ -38,7 +38,7 @@
   <!-- A note among blocks is a block where it stands; a note inside running text is a footnote. -->
   <xsl:function name="tk:is-footnote" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="$note/self::tei:note and not($note/@type = 'original-form')
+    <xsl:sequence select="$note/self::tei:note and not($note/@type = 'original-form') and not($note/@place = 'inline')
                           and exists($note/ancestor::*[tk:is-block(.)])"/>
   </xsl:function>
 
@@ -48,7 +48,7 @@
   -->
   <xsl:function name="tk:is-reading-note" as="xs:boolean">
     <xsl:param name="node" as="element()"/>
-    <xsl:sequence select="exists($node/(self::tei:choice, self::tei:del, self::tei:note[@type = 'original-form']))
+    <xsl:sequence select="exists($node/(self::tei:choice, self::tei:del, self::tei:note[@type = 'original-form'], self::tei:note[@place = 'inline']))
                           and not($node/ancestor::tei:note)"/>
   </xsl:function>
 

@@ -135,7 +135,10 @@
   <xsl:template match="tei:note[tk:is-footnote(.)]" mode="html-blocks"/>
 
   <xsl:template match="tei:note" mode="html-blocks">
-    <p class="note-block{@type ! (' ' || replace(., '[^A-Za-z0-9-]', ''))}"><xsl:apply-templates mode="html-inline"/></p>
+    <p class="note-block{@type ! (' ' || replace(., '[^A-Za-z0-9-]', ''))}">
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+      <xsl:apply-templates mode="html-inline"/>
+    </p>
   </xsl:template>
 
   <xsl:template match="tei:stage" mode="html-blocks">

@@ -16,7 +16,16 @@
   <xsl:mode name="html-inline" on-no-match="text-only-copy"/>
 
   <xsl:template match="tei:supplied" mode="html-inline">
-    <span class="supplied" title="Supplied by the translator"><span class="dip">[</span><xsl:apply-templates mode="#current"/><span class="dip">]</span></span>
+    <span class="supplied" title="Supplied by the translator{if (@cert = 'low') then ' (doubtful)' else ''}"><span class="dip">[</span><xsl:apply-templates mode="#current"/><span class="dip">{if (@cert = 'low') then '?' else ''}]</span></span>
+  </xsl:template>
+
+  <!-- A note that stands in the text in the translator's brackets: shown where it stands. -->
+  <xsl:template match="tei:note[@place = 'inline']" mode="html-inline" priority="2">
+    <span class="inline-note {@type}" title="{upper-case(substring(@type, 1, 1)) || substring(@type, 2)} note"><span class="bracket">[</span><xsl:apply-templates mode="#current"/><span class="bracket">]</span></span>
+  </xsl:template>
+
+  <xsl:template match="tei:ref[@type = 'note'][starts-with(@target, '#')]" mode="html-inline">
+    <sup class="noteref"><a href="#{substring(@target, 2)}" aria-label="Note {normalize-space(.)}">{normalize-space(.)}</a></sup>
   </xsl:template>
 
   <xsl:template match="tei:add" mode="html-inline">
@@ -43,7 +52,7 @@
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="html-inline">
-    <span class="gap" title="Gap{@reason ! (': ' || .)}">[…]</span>
+    <span class="gap" title="Gap{@reason ! (': ' || .)}">[{(tei:desc[normalize-space()] ! normalize-space(.), '…')[1]}]</span>
   </xsl:template>
 
   <xsl:template match="tei:unclear" mode="html-inline">
@@ -73,7 +82,7 @@
   </xsl:template>
 
   <xsl:template match="tei:pb" mode="html-inline">
-    <span class="pb dip" title="Page break">{if (@n) then ' [page ' || @n || '] ' else ' | '}</span>
+    <span class="pb dip" title="Page break">{if (@n) then ' [Page ' || @n || '] ' else ' | '}</span>
   </xsl:template>
 
   <xsl:template match="tei:hi" mode="html-inline">

@@ -47,7 +47,7 @@ ins.add { color: var(--add); text-decoration: underline; text-decoration-style: 
 .sic { text-decoration: underline wavy var(--sic); }
 .flag, .original-form { color: var(--sic); }
 del { color: var(--sic); }
-.gap, .unclear { color: var(--muted); }
+.gap, .unclear, .inline-note { color: var(--muted); }
 .noteref a { text-decoration: none; }
 .chart { max-width: 100%; height: auto; font: 12px system-ui, sans-serif; }
 .chart-label, .chart-value { fill: var(--ink); }

@@ -16,7 +16,27 @@
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:value-of select="if ($view = 'diplomatic') then '[' else ()"/>
     <xsl:apply-templates mode="#current"/>
-    <xsl:value-of select="if ($view = 'diplomatic') then ']' else ()"/>
+    <xsl:value-of select="if ($view = 'diplomatic') then (if (@cert = 'low') then '?]' else ']') else ()"/>
+  </xsl:template>
+
+  <!-- A note that stands in the text in the translator's brackets: "[handwritten …]". -->
+  <xsl:template match="tei:note[@place = 'inline']" mode="text-inline" priority="2">
+    <xsl:param name="view" as="xs:string" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test="$view = 'diplomatic'">
+        <xsl:text>[</xsl:text>
+        <xsl:apply-templates mode="#current"/>
+        <xsl:text>]</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="'[' || tk:footnote-number(., $view) || ']'"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The number of a note listed at the end, as the source prints it. -->
+  <xsl:template match="tei:ref[@type = 'note']" mode="text-inline">
+    <xsl:value-of select="'[' || normalize-space(.) || ']'"/>
   </xsl:template>
 
   <xsl:template match="tei:add" mode="text-inline">
@@ -83,7 +103,7 @@
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="text-inline">
-    <xsl:text>[…]</xsl:text>
+    <xsl:value-of select="'[' || (tei:desc[normalize-space()] ! normalize-space(.), '…')[1] || ']'"/>
   </xsl:template>
 
   <xsl:template match="tei:lb" mode="text-inline">
@@ -95,7 +115,7 @@
   <xsl:template match="tei:pb" mode="text-inline">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:if test="$view = 'diplomatic' and @n">
-      <xsl:value-of select="' [page ' || @n || '] '"/>
+      <xsl:value-of select="' [Page ' || @n || '] '"/>
     </xsl:if>
   </xsl:template>
 
