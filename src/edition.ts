@@ -4,7 +4,7 @@
  */
 import type { SourceFile } from './diagnostics.js';
 import { EDITION_IDS, footnoteId, isReservedId, paragraphId, speechId } from './ids.js';
-import { findNoteReference } from './layouts/frus.js';
+import { findNoteReference } from './conventions/notes.js';
 import { flat, foldLines } from './layouts/blocks.js';
 import type { SourceRecord } from './layouts/index.js';
 import { reportManifestError, type LoadedManifest, type ManifestPerson } from './manifest/index.js';

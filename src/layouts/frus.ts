@@ -1,5 +1,6 @@
 import type { Block } from '../model.js';
 import { findDate } from '../conventions/dates.js';
+import { findNoteReference } from '../conventions/notes.js';
 import { flat } from './blocks.js';
 import type { Footnote, FrontPart, SourceLayout } from './types.js';
 
@@ -10,20 +11,6 @@ const NUMBERED_NOTE = /^\s*(\d{1,3})\.\s+\S/;
 const NOTE_NUMBER_ALONE = /^\s*(\d{1,3})\s*$/;
 /** A dateline is short: "[Washington,] May 11, 1949." or "No. 3053 Chungking, October 12, 1944." */
 const DATELINE_MAX_LENGTH = 160;
-
-/**
- * Where the number of note `n` stands in the text: glued to the word or punctuation before it
- * ("CAT,87 have", "the paper.18") or alone on a line; never inside a number ("150,000").
- */
-export function findNoteReference(text: string, n: string): number | undefined {
-  const pattern = new RegExp(`(?<=[\\p{L}.,;:!?)\\]”’"'])${n}(?!\\p{N})|(?<=\\n[ \\t\\u00A0]*)${n}(?=[ \\t\\u00A0]*\\n)`, 'gu');
-  for (const match of text.matchAll(pattern)) {
-    const before = text.slice(Math.max(0, match.index - 2), match.index);
-    if (/\p{N}[.,]$/u.test(before)) continue;
-    return match.index;
-  }
-  return undefined;
-}
 
 /** Trailing notes, from the end backwards: "N. text" blocks, or a block "N" then its text. */
 function trailingNotes(blocks: readonly Block[], firstContent: number, fileText: string): { footnotes: Footnote[]; contentEnd: number } {
