@@ -1,23 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { writeFileAtomic } from '../io.js';
 import { LAYOUTS, type LayoutName } from '../layouts/index.js';
 import { formatReport } from '../report.js';
 import { SCHEMA_DIRECTORY } from '../schemas.js';
 import type { Command, CommandOutcome } from './command.js';
+import { readInput, writeOutput } from './files.js';
 import { formatDiagnostics } from './reporter.js';
-
-function readInput(path: string, what: string): { bytes?: Buffer; diagnostic?: Diagnostic } {
-  try {
-    return { bytes: path === '-' ? readFileSync(0) : readFileSync(path) };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? `The ${what} does not exist.` : code === 'EISDIR' ? `The ${what} is a directory, not a file.` : `The ${what} cannot be read (${code ?? String(error)}).`;
-    return { diagnostic: { file: path, severity: 'error', source: 'teikit:cli', ruleId: 'cli/unreadable', reason } };
-  }
-}
 
 export const convertCommand: Command = {
   name: 'convert',
@@ -73,12 +62,8 @@ export const convertCommand: Command = {
     if (!result.ok || !result.tei) return finish(result.diagnostics);
 
     if (output) {
-      try {
-        writeFileAtomic(output, result.tei);
-      } catch (error) {
-        const reason = `The output cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}).`;
-        return finish([...result.diagnostics, { file: output, severity: 'error', source: 'teikit:cli', ruleId: 'cli/unwritable', reason }]);
-      }
+      const failure = writeOutput(output, result.tei);
+      if (failure) return finish([...result.diagnostics, failure]);
     }
     const report = values.report === true ? result.report : undefined;
     if (json) return finish(result.diagnostics, { ...(output ? {} : { tei: result.tei }), ...(report ? { report } : {}) }, 0);

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import type { Diagnostic } from '../diagnostics.js';
-import { writeFileAtomic } from '../io.js';
 import type { RenderTarget, TextView } from '../render/index.js';
 import type { Command, CommandOutcome } from './command.js';
+import { readInput, writeOutput } from './files.js';
 import { formatDiagnostics } from './reporter.js';
 import { UsageError } from './errors.js';
 
@@ -21,14 +19,9 @@ export const renderCommand: Command = {
     if (typeof values.to !== 'string') throw new UsageError('--to html or --to text is required.');
     const source = path ?? '-';
     const quiet = values.quiet === true;
-    const fail = (diagnostic: Diagnostic): CommandOutcome => ({ exitCode: 1, stderr: formatDiagnostics([diagnostic], { quiet }) });
-    let bytes: Buffer;
-    try {
-      bytes = source === '-' ? readFileSync(0) : readFileSync(source);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      return fail({ file: source, severity: 'error', source: 'teikit:cli', ruleId: 'cli/unreadable', reason: code === 'ENOENT' ? 'The TEI file does not exist.' : `The TEI file cannot be read (${code ?? String(error)}).` });
-    }
+    const input = readInput(source, 'TEI file');
+    if (!input.bytes) return { exitCode: 1, stderr: formatDiagnostics([input.diagnostic!], { quiet }) };
+    const bytes = input.bytes;
     // Loaded when the command runs: SaxonJS is large and only render needs it.
     const { render } = await import('../render/index.js');
     const result = render(bytes, source, { to: values.to as RenderTarget, ...(typeof values.view === 'string' ? { view: values.view as TextView } : {}) });
@@ -36,11 +29,8 @@ export const renderCommand: Command = {
     if (!result.ok || result.output === undefined) return { exitCode: 1, stderr };
     const output = typeof values.output === 'string' ? values.output : undefined;
     if (!output) return { exitCode: 0, stdout: result.output, stderr };
-    try {
-      writeFileAtomic(output, result.output);
-    } catch (error) {
-      return fail({ file: output, severity: 'error', source: 'teikit:cli', ruleId: 'cli/unwritable', reason: `The output cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}).` });
-    }
+    const failure = writeOutput(output, result.output);
+    if (failure) return { exitCode: 1, stderr: formatDiagnostics([...result.diagnostics, failure], { quiet }) };
     return { exitCode: 0, stderr };
   },
 };

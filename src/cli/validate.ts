@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
 import { BUNDLED_SCHEMAS } from '../schemas.js';
 import type { CompiledSchema, RuleScope, ValidationResult } from '../validate/index.js';
 import { fails, formatValidationRun, REPORT_FORMATS, type ReportFormat } from '../validate/report.js';
 import type { Command, CommandOutcome } from './command.js';
 import { UsageError } from './errors.js';
+import { readInput } from './files.js';
 
 const GLOB_CHARACTERS = /[*?[\]{}]/;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
@@ -76,13 +76,6 @@ function schemaPath(option: string): string {
   return option;
 }
 
-function unreadable(path: string, error: unknown): ValidationResult {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === 'ENOENT' ? 'The file does not exist.' : `The file cannot be read (${code ?? String(error)}).`;
-  const diagnostic: Diagnostic = { file: path, severity: 'error', source: 'teikit:cli', ruleId: 'cli/unreadable', reason };
-  return { path, kind: path.endsWith('.json') ? 'manifest' : 'tei', diagnostics: [diagnostic], valid: false };
-}
-
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'Validate TEI files (RELAX NG + rules) and edition.json manifests, for CI',
@@ -114,14 +107,10 @@ export const validateCommand: Command = {
       if (error instanceof SchemaError) return { exitCode: 2, stderr: `teikit: ${error.message}\n` };
       throw error;
     }
-    const results = files.map((file) => {
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(file);
-      } catch (error) {
-        return unreadable(file, error);
-      }
-      return validateDocument(bytes, file, { schema, rules });
+    const results = files.map((file): ValidationResult => {
+      const input = readInput(file, 'file');
+      if (!input.bytes) return { path: file, kind: file.endsWith('.json') ? 'manifest' : 'tei', diagnostics: [input.diagnostic!], valid: false };
+      return validateDocument(input.bytes, file, { schema, rules });
     });
     const strict = values.strict === true;
     const format = (typeof values.format === 'string' ? values.format : 'text') as ReportFormat;
