@@ -3,7 +3,7 @@
  * Decides who speaks each block, reads the brackets, the attendance list and the metadata.
  */
 import type { SourceFile } from './diagnostics.js';
-import { EDITION_IDS, footnoteId, isReservedId, paragraphId, speechId } from './ids.js';
+import { EDITION_IDS, footnoteId, groupId, isReservedId, paragraphId, speechId } from './ids.js';
 import { findNoteReference } from './conventions/notes.js';
 import { flat, foldLines } from './layouts/blocks.js';
 import type { SourceRecord } from './layouts/index.js';
@@ -483,6 +483,10 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
     for (const number of lists.blocks) attendanceBlocks.set(number, 'attendance/list');
     groups.push(...listedGroups(lists, ids, groups.length));
   }
+  // One numbering for the groups of the attendance sentence and of the lists.
+  groups.forEach((group, index) => {
+    group.id = groupId(index + 1);
+  });
   const registry = new PersonRegistry(groups, ids);
   // A legend of abbreviations ("G—General Chang") names who speaks under a one-letter label.
   for (const block of attendanceCandidates) {
@@ -612,6 +616,8 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
       }
     }
   }
+  // Page breaks with no paragraph to stand in still stand in the text.
+  if (pageBreaks.length > 0) body.push({ kind: 'p', id: '', n: 0, block: decisions.at(-1)?.block ?? 0, content: pageBreaks });
   edition.body = body.map((item) => {
     if (item.kind === 'sp' && item.paragraphs.length === 0) {
       const decision = openedBy.get(item)!;
