@@ -183,3 +183,24 @@ describe('the per-document report', () => {
     expect(report?.turns).toBeGreaterThan(30);
   });
 });
+
+describe('rules that must hold beyond the corpus', () => {
+  const pdf = (body: string): string =>
+    `June 1, 1950\nA Memo Title\n\nCitation:\n"A Memo Title," June 1, 1950, History and Public Policy Program Digital Archive, AVPRF, f. 1, op. 2, d. 3, l. 4. Translated by Jane Doe.\nhttps://digitalarchive.wilsoncenter.org/document/999\n\nSummary:\nShort.\n\nContents:\n English Translation\n\n${body}\n`;
+
+  it('reads a PDF export whose banner is missing', () => {
+    const result = convert(pdf('Stalin: Good day.\n\nMao: Hello.\n\nStalin: Yes.'), { path: 'memo.txt' });
+    expect(result.report?.layout).toBe('wilson-pdf');
+    expect(result.tei).toContain('<persName xml:id="translator">Jane Doe</persName>');
+  });
+
+  it('takes a one-word label that occurs once when the document is a dialogue', () => {
+    const result = convert(pdf('Stalin: Good day.\n\nMao: Hello.\n\nStalin: Yes.'), { path: 'memo.txt' });
+    expect(turns(result.tei ?? '')).toEqual(['stalin', 'mao', 'stalin']);
+  });
+
+  it('does not take "Word:" for a label in a document without dialogue', () => {
+    const result = convert(pdf('Moscow: the meeting was held in the Kremlin.\n\nIt ended late.'), { path: 'memo.txt' });
+    expect(turns(result.tei ?? '')).toEqual([]);
+  });
+});

@@ -42,7 +42,7 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
   { id: 'letter/closer', editorialDecl: 'A block holding only a complimentary close ("Respectfully yours,", "Yours sincerely,") ends the letter as <closer><salute>.' },
   { id: 'letter/signed', editorialDecl: 'The short block right after a complimentary close is the signature, <signed> in the closer.' },
   { id: 'letter/enclosure', editorialDecl: 'A block "[Enclosure 1]" starts an enclosed document, a <div type="enclosure"> with the marker as its <head>; it may hold its own participants and speeches.' },
-  { id: 'label/inline', editorialDecl: 'A paragraph that starts with a participant\'s name (with or without "Cde."), optionally followed by lower-case words ("continued", "asks a question") and ending in a period or colon, starts a speech; the label is kept verbatim in <speaker>. A name not known from the attendance list needs "Cde."/"Mr." or a colon and at least two words, or must open at least two blocks ("President:", "Query:").' },
+  { id: 'label/inline', editorialDecl: 'A paragraph that starts with a participant\'s name (with or without "Cde."), optionally followed by lower-case words ("continued", "asks a question") and ending in a period or colon, starts a speech; the label is kept verbatim in <speaker>. A name not known from the attendance list needs "Cde."/"Mr." or a colon and at least two words; a one-word label ("President:", "Query:") counts where some label opens at least two blocks of the document (a dialogue).' },
   { id: 'label/alone', editorialDecl: 'A paragraph holding only a speaker label ("Cde. Peng Dehuai", "Cde. Choe Yong-geon (a second time)") starts a speech that the following paragraphs continue.' },
   { id: 'narrative/reported-speech', editorialDecl: 'A paragraph whose first sentence reports, in the third person, a participant or someone named with a form of address or rank ("Cde. Kim Il Sung said that …", "General Marshall opened the meeting …") and has no first-person pronoun is narrative, outside any speech; persons only mentioned in the text do not count, since speakers tell of them.' },
   { id: 'narrative/meeting-event', editorialDecl: 'A paragraph that opens with the course of the meeting ("The meeting ended …", "Opening the meeting, …") is narrative.' },
@@ -128,7 +128,8 @@ export function readSpeakerLabel(text: string, persons: PersonIndex, recurring: 
 
   // An unknown name must look like a label, not like the start of a sentence.
   const unknownAllowed = (terminator: string | undefined): boolean =>
-    honorific !== null || (terminator === ':' && (name.trim().split(/\s+/).length >= 2 || recurring.has(name.trim())));
+    // In a dialogue (some label recurs), a one-word "Name:" opening a block is a label too.
+    honorific !== null || (terminator === ':' && (name.trim().split(/\s+/).length >= 2 || recurring.size > 0));
   const person = known?.person;
 
   if (stickyMatch(ONLY_SPACE, text, position)) {

@@ -26,8 +26,9 @@ export const wilsonPdfExport: SourceLayout = {
   description: 'Wilson Center Digital Archive PDF export (banner, date, title, Citation, Summary, Original Language, Contents, then the text)',
 
   detect(blocks) {
-    const head = blocks.slice(0, 3).map((block) => block.text).join('\n');
-    return BANNER.test(head) && /\bCitation:/.test(blocks.slice(0, 8).map((block) => block.text).join('\n'));
+    // The banner may be missing or reworded; the Citation and Summary fields are the export's own.
+    const head = blocks.slice(0, 10).map((block) => block.text).join('\n').slice(0, 8000);
+    return /(?:^|\s)Citation:\s/.test(head) && /(?:^|\s)(?:Summary|Original Language|Contents):\s/.test(head);
   },
 
   read(blocks, file) {
