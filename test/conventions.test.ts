@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SourceFile } from '../src/diagnostics.js';
 import { BRACKET_CONVENTIONS, parseBrackets, type BracketConventionId } from '../src/conventions/brackets.js';
 import { parseArchivalCitation, splitSourceField } from '../src/conventions/archival-citation.js';
-import { parseDate } from '../src/conventions/dates.js';
+import { findDate, parseDate } from '../src/conventions/dates.js';
 import { groupAttendance, markMentions, PersonIndex, personId, readAttendance } from '../src/conventions/persons.js';
 import { firstSentence, narrativeCue, readSpeakerLabel } from '../src/conventions/speakers.js';
 import type { Person } from '../src/model.js';
@@ -198,10 +198,17 @@ describe('header fields', () => {
     ['September 1956', '1956-09'],
     ['2015-03-27', '2015-03-27'],
     ['1956', '1956'],
+    ['24th February 1943', '1943-02-24'],
+    ['February 24th, 1943', '1943-02-24'],
     ['February 30, 1956', undefined],
     ['Record of a Meeting', undefined],
   ])('should read the date "%s" as %s', (text, when) => {
     expect(parseDate(text).when).toBe(when);
+  });
+
+  it('should find a date inside a line, with its position', () => {
+    expect(findDate('[Washington,] May 11, 1949.')).toEqual({ text: 'May 11, 1949', when: '1949-05-11', index: 14 });
+    expect(findDate('No date here, only 1949.')).toBeUndefined();
   });
 
   it('should read an archival signature into its parts', () => {

@@ -19,10 +19,10 @@ function isRealDay(year: number, month: number, day: number): boolean {
 
 /** Date forms of the genre, each read into ISO 8601. Whole-string matches only. */
 const DATE_FORMS: { pattern: RegExp; read: (match: RegExpMatchArray) => [number, number?, number?] }[] = [
-  // "September 20, 1956"
-  { pattern: new RegExp(`^${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})\\.?$`, 'i'), read: (m) => [Number(m[3]), monthNumber(m[1] ?? ''), Number(m[2])] },
-  // "20 September 1956"
-  { pattern: new RegExp(`^(\\d{1,2})\\s+${MONTH},?\\s+(\\d{4})\\.?$`, 'i'), read: (m) => [Number(m[3]), monthNumber(m[2] ?? ''), Number(m[1])] },
+  // "September 20, 1956", "February 24th, 1943"
+  { pattern: new RegExp(`^${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\.?$`, 'i'), read: (m) => [Number(m[3]), monthNumber(m[1] ?? ''), Number(m[2])] },
+  // "20 September 1956", "24th February 1943"
+  { pattern: new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})\\.?$`, 'i'), read: (m) => [Number(m[3]), monthNumber(m[2] ?? ''), Number(m[1])] },
   // "September 1956"
   { pattern: new RegExp(`^${MONTH},?\\s+(\\d{4})\\.?$`, 'i'), read: (m) => [Number(m[2]), monthNumber(m[1] ?? '')] },
   // "1956-09-20"
@@ -47,7 +47,7 @@ export function parseDate(text: string): DateValue {
   return { text };
 }
 
-const DATE_IN_TEXT = new RegExp(`${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH},?\\s+\\d{4}`, 'i');
+const DATE_IN_TEXT = new RegExp(`${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}`, 'i');
 
 /** The first date written somewhere in a text ("[Washington,] May 11, 1949."), with its offset. */
 export function findDate(text: string): (DateValue & { index: number }) | undefined {
