@@ -1,5 +1,6 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { Diagnostic } from './diagnostics.js';
 
 /**
  * Write a file atomically: to a temporary file beside it, then rename over the target, so
@@ -15,5 +16,28 @@ export function writeFileAtomic(path: string, content: string): void {
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/** Read a file (or stdin for "-"); `what` names it in the message ("source", "manifest"). */
+export function readInput(path: string, what: string): { bytes?: Buffer; diagnostic?: Diagnostic } {
+  try {
+    return { bytes: path === '-' ? readFileSync(0) : readFileSync(path) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? `The ${what} does not exist.` : code === 'EISDIR' ? `The ${what} is a directory, not a file.` : `The ${what} cannot be read (${code ?? String(error)}).`;
+    return { diagnostic: { file: path, severity: 'error', source: 'teikit:input', ruleId: 'input/unreadable', reason } };
+  }
+}
+
+/** Write an output atomically; a failure comes back as a diagnostic. */
+export function writeOutput(path: string, content: string): Diagnostic | undefined {
+  try {
+    writeFileAtomic(path, content);
+    return undefined;
+  } catch (error) {
+    const reason = `The output cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}).`;
+    return { file: path, severity: 'error', source: 'teikit:input', ruleId: 'output/unwritable', reason };
   }
 }

@@ -182,7 +182,7 @@ describe('teikit validate (CLI)', () => {
   it('should report a missing file as an error of that file and go on with the others', () => {
     const run = teikit(['validate', join(work, 'missing.xml'), REFERENCE_TEI]);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('missing.xml: error: The file does not exist. [cli/unreadable]');
+    expect(run.stdout).toContain('missing.xml: error: The file does not exist. [input/unreadable]');
     expect(run.stdout).toContain('2 files checked: 1 valid, 1 invalid');
   });
 });

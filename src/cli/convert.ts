@@ -5,7 +5,7 @@ import { LAYOUTS, type LayoutName } from '../layouts/index.js';
 import { formatReport } from '../report.js';
 import { SCHEMA_DIRECTORY } from '../schemas.js';
 import type { Command, CommandOutcome } from './command.js';
-import { readInput, writeOutput } from './files.js';
+import { readInput, writeOutput } from '../io.js';
 import { formatDiagnostics } from './reporter.js';
 
 export const convertCommand: Command = {

@@ -1,6 +1,6 @@
 import type { RenderTarget, TextView } from '../render/index.js';
 import type { Command, CommandOutcome } from './command.js';
-import { readInput, writeOutput } from './files.js';
+import { readInput, writeOutput } from '../io.js';
 import { formatDiagnostics } from './reporter.js';
 import { UsageError } from './errors.js';
 

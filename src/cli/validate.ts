@@ -1,11 +1,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUNDLED_SCHEMAS } from '../schemas.js';
-import type { CompiledSchema, RuleScope, ValidationResult } from '../validate/index.js';
+import type { CompiledSchema, RuleScope } from '../validate/index.js';
 import { fails, formatValidationRun, REPORT_FORMATS, type ReportFormat } from '../validate/report.js';
 import type { Command, CommandOutcome } from './command.js';
 import { UsageError } from './errors.js';
-import { readInput } from './files.js';
 
 const GLOB_CHARACTERS = /[*?[\]{}]/;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
@@ -99,7 +98,7 @@ export const validateCommand: Command = {
     const rules: RuleScope[] = schemaOption === 'teikit' ? ['generic', 'teikit'] : ['generic'];
     const files = await expandArguments(targets);
     // Loaded when the command runs: the validator's modules are the largest part of its start-up.
-    const { compileSchema, SchemaError, validateDocument } = await import('../validate/index.js');
+    const { compileSchema, SchemaError, validateFile } = await import('../validate/index.js');
     let schema: CompiledSchema;
     try {
       schema = await compileSchema(path);
@@ -107,11 +106,7 @@ export const validateCommand: Command = {
       if (error instanceof SchemaError) return { exitCode: 2, stderr: `teikit: ${error.message}\n` };
       throw error;
     }
-    const results = files.map((file): ValidationResult => {
-      const input = readInput(file, 'file');
-      if (!input.bytes) return { path: file, kind: file.endsWith('.json') ? 'manifest' : 'tei', diagnostics: [input.diagnostic!], valid: false };
-      return validateDocument(input.bytes, file, { schema, rules });
-    });
+    const results = files.map((file) => validateFile(file, { schema, rules }));
     const strict = values.strict === true;
     const format = (typeof values.format === 'string' ? values.format : 'text') as ReportFormat;
     const stdout = formatValidationRun({ results, schema: path, strict }, format, { quiet: values.quiet === true });

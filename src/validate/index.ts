@@ -5,6 +5,7 @@
  */
 import { InputError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { decodeText } from '../input.js';
+import { readInput } from '../io.js';
 import { parseManifest } from '../manifest/index.js';
 import { BUNDLED_SCHEMAS } from '../schemas.js';
 import { parseXml } from '../xml/parse.js';
@@ -57,6 +58,13 @@ export function validateDocument(bytes: Uint8Array, path: string, options: TeiVa
     if (error instanceof InputError) return finish(path, kind, [error.diagnostic]);
     throw error;
   }
+}
+
+/** Read and validate one file; a file that cannot be read is an invalid result, not an exception. */
+export function validateFile(path: string, options: TeiValidationOptions): ValidationResult {
+  const input = readInput(path, 'file');
+  if (!input.bytes) return finish(path, path.endsWith('.json') ? 'manifest' : 'tei', input.diagnostic ? [input.diagnostic] : []);
+  return validateDocument(input.bytes, path, options);
 }
 
 /** Compile teikit's own schema (schema/teikit.rng). */
