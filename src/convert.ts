@@ -4,7 +4,7 @@
  */
 import { basename, extname } from 'node:path';
 import { InputError, sortDiagnostics, type Diagnostic } from './diagnostics.js';
-import { buildEdition } from './edition.js';
+import { buildEdition } from './edition/index.js';
 import { decodeSource } from './input.js';
 import { readSource, type LayoutName } from './layouts/index.js';
 import { parseManifest } from './manifest/index.js';

@@ -14,7 +14,7 @@ export {
 export { decodeSource } from './input.js';
 export { readSource, LAYOUTS, type LayoutName, type SourceLayout, type SourceRecord } from './layouts/index.js';
 export { parseManifest, type Manifest, type LoadedManifest } from './manifest/index.js';
-export { buildEdition } from './edition.js';
+export { buildEdition } from './edition/index.js';
 export { serializeTei } from './tei/serialize.js';
 export { BRACKET_CONVENTIONS, parseBrackets, type BracketConvention } from './conventions/brackets.js';
 export { ATTRIBUTION_RULES, readSpeakerLabel } from './conventions/speakers.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../src/index.js';
-import { TEI_ALL, elementXml, isSubsequence, jing, teiWords, teikitProblems, words, wordsWithoutMarkers, xmlText } from './helpers.js';
+import { TEI_ALL, elementXml, isSubsequence, jing, teiWords, teikitProblems, words, wordsWithoutMarkers } from './helpers.js';
 
 const token = fc.constantFrom(
   'word', 'Kim', 'Il', 'Sung', 'Cde.', 'Cdes.', 'Mikoyan', 'said', 'that', 'I', 'we', ':', '.', ',', '[', ']', '[SIC]',

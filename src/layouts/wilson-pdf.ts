@@ -31,7 +31,7 @@ export const wilsonPdfExport: SourceLayout = {
     return /(?:^|\s)Citation:\s/.test(head) && /(?:^|\s)(?:Summary|Original Language|Contents):\s/.test(head);
   },
 
-  read(blocks, file) {
+  read(_blocks, file) {
     const { text } = file;
     const front: FrontPart[] = [];
     let number = 0;

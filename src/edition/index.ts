@@ -1,0 +1,330 @@
+/**
+ * The model stage: a layout's SourceRecord (+ manifest) → the Edition the TEI serializer writes.
+ * Decides who speaks each block, reads the brackets, the attendance list and the metadata.
+ */
+import type { SourceFile } from '../diagnostics.js';
+import { attribute, checkOverrides, ENCLOSURE, type Decision } from './attribution.js';
+import { readFields, readFrontParts } from './header.js';
+import { PersonRegistry } from './persons.js';
+import { EDITION_IDS, footnoteId, groupId, paragraphId, speechId } from '../ids.js';
+import { findNoteReference } from '../conventions/notes.js';
+import { flat } from '../layouts/blocks.js';
+import type { SourceRecord } from '../layouts/index.js';
+import type { LoadedManifest } from '../manifest/index.js';
+import {
+  BRACKET_CONVENTIONS,
+  parseBrackets,
+  type BracketContext,
+  type BracketConventionId,
+} from '../conventions/brackets.js';
+import { parseDate } from '../conventions/dates.js';
+import {
+  groupAttendance,
+  listedGroups,
+  markMentions,
+  readAttendance,
+  readLegend,
+  readParticipantLists,
+  type NameMatch,
+} from '../conventions/persons.js';
+import { type AttributionRuleId } from '../conventions/speakers.js';
+import type { BodyItem, Edition, Inline, Paragraph, PersonGroup, Speech } from '../model.js';
+
+/** Attendance sentences are looked for among the first blocks of the document only. */
+const ATTENDANCE_SEARCH_BLOCKS = 6;
+
+export interface BuildResult {
+  edition: Edition;
+  /** How often each bracket convention applied. */
+  bracketCounts: Map<BracketConventionId, number>;
+}
+
+
+export function buildEdition(record: SourceRecord, file: SourceFile, id: string, loaded?: LoadedManifest): BuildResult {
+  const manifest = loaded?.manifest;
+  const edition: Edition = {
+    id,
+    layout: record.layout,
+    title: record.title ? flat(record.title) : '',
+    ...(record.description ? { subtitle: record.description.text } : {}),
+    publication: {
+      idno: id,
+      ...(manifest?.edition?.publisher ? { publisher: manifest.edition.publisher } : {}),
+      ...(manifest?.edition?.date ? { date: manifest.edition.date } : {}),
+      ...(manifest?.edition?.licence ? { licence: manifest.edition.licence } : {}),
+      ...(manifest?.edition?.baseUrl ? { url: `${manifest.edition.baseUrl}${id}` } : {}) },
+    ...(manifest?.edition?.editor ? { editor: manifest.edition.editor } : {}),
+    record: { fields: [] },
+    rights: [],
+    ...(manifest?.language ? { language: manifest.language } : {}),
+    groups: [],
+    hands: [],
+    pageArtefacts: record.pageArtefacts.map((block) => block.text),
+    body: [],
+    front: record.front.map((part) => ({ type: part.type, text: part.block.text })),
+    footnotes: [],
+    bracketConventions: [],
+    decisions: [] };
+  for (const block of record.pageArtefacts) {
+    file.report({
+      source: 'teikit:layout',
+      severity: 'info',
+      ruleId: 'layout/page-artefact',
+      reason: `"${block.text}" is web-page scaffolding, not part of the record; it is kept in the header, not in the text.`,
+      place: file.place(block.start, block.end) });
+  }
+  if (!record.title) {
+    file.report({
+      source: 'teikit:header',
+      severity: 'warning',
+      ruleId: 'header/no-title',
+      reason: 'The source has no title; the TEI title stays empty.' });
+  }
+  if (record.dateLine) {
+    edition.dateLine = parseDate(flat(record.dateLine));
+  }
+  const sourceDate = edition.dateLine?.when ?? record.documentDate?.when;
+  if (sourceDate) edition.creation = { when: sourceDate, fromManifest: false };
+  else if (manifest?.date) edition.creation = { when: manifest.date, fromManifest: true };
+
+  readFields(record, edition, file);
+  readFrontParts(record, edition);
+  if (!edition.originalLanguage && manifest?.originalLanguage) {
+    edition.originalLanguage = { ident: manifest.originalLanguage.ident, text: manifest.originalLanguage.name };
+  }
+  for (const missing of ['Source', 'Rights', 'Record ID'].filter(
+    (heading) => record.layout === 'wilson-web' && !record.fields.some((field) => flat(field.heading) === heading),
+  )) {
+    file.report({
+      source: 'teikit:header',
+      severity: 'warning',
+      ruleId: 'header/missing-field',
+      reason: `The record's "${missing}" field is missing.` });
+  }
+
+  // Persons: the attendance sentence first (unless the manifest places it), then the manifest.
+  const overrideRoles = new Map((manifest?.blocks ?? []).map((override) => [override.block, override.as]));
+  const attendanceCandidates = record.content.filter((block) =>
+    overrideRoles.has(block.number) ? overrideRoles.get(block.number) === 'attendance' : block.number !== record.summaryCandidate,
+  );
+  const ids = new Set<string>();
+  const attendanceBlocks = new Map<number, AttributionRuleId>();
+  let groups: PersonGroup[] = [];
+  for (const block of attendanceCandidates.slice(0, ATTENDANCE_SEARCH_BLOCKS)) {
+    const entries = readAttendance(flat(block));
+    if (entries) {
+      attendanceBlocks.set(block.number, 'attendance/were-present');
+      groups = groupAttendance(entries, ids);
+      break;
+    }
+  }
+  const lists = readParticipantLists(attendanceCandidates);
+  if (lists) {
+    for (const number of lists.blocks) attendanceBlocks.set(number, 'attendance/list');
+    groups.push(...listedGroups(lists, ids, groups.length));
+  }
+  // One numbering for the groups of the attendance sentence and of the lists.
+  groups.forEach((group, index) => {
+    group.id = groupId(index + 1);
+  });
+  const registry = new PersonRegistry(groups, ids);
+  // A legend of abbreviations ("G—General Chang") names who speaks under a one-letter label.
+  for (const block of attendanceCandidates) {
+    const legend = readLegend(block.text);
+    if (!legend) continue;
+    attendanceBlocks.set(block.number, 'attendance/legend');
+    registry.addLabel(legend.label, legend.target);
+  }
+  if (loaded) {
+    registry.applyManifest(manifest?.persons ?? [], loaded);
+  }
+
+  const decisions = attribute(record, registry, attendanceBlocks, loaded);
+  if (loaded) checkOverrides(record, registry, loaded);
+
+  const warned = new Set<string>();
+  for (const decision of decisions) {
+    if (!decision.speaker) continue;
+    const person = registry.byId(decision.speaker);
+    if (!person || warned.has(person.id)) continue;
+    warned.add(person.id);
+    if (!registry.isAttendee(person) && attendanceBlocks.size > 0) {
+      file.report({
+        source: 'teikit:speakers',
+        severity: 'warning',
+        ruleId: 'speakers/not-in-attendance',
+        reason: `${person.name} speaks but is not in the attendance list; added to the participants as an unlisted speaker.`,
+        place: file.place(decision.source.start, decision.source.start + decision.textStart),
+        note: 'If this is another spelling of a listed person, add it to that person\'s "variants" in edition.json.' });
+    }
+  }
+  edition.groups = registry.finalGroups();
+
+  // Inline content: brackets first, then person mentions over the result.
+  const bracketContext: BracketContext = { file, hand: EDITION_IDS.handInsertions, counts: new Map() };
+  const index = registry.index;
+  const noteReferences = findNoteReferences(record);
+  const inline = (decision: Decision, readBrackets: boolean): Inline[] => {
+    const { source, textStart } = decision;
+    const text = source.text.slice(textStart);
+    const from = source.start + textStart;
+    // A note's number in the text becomes a reference to it; brackets are read between them.
+    const nodes: Inline[] = [];
+    let segmentStart = 0;
+    const segment = (end: number): void => {
+      const piece = text.slice(segmentStart, end);
+      if (piece) nodes.push(...(readBrackets ? parseBrackets(piece, from + segmentStart, bracketContext) : [{ type: 'text' as const, value: piece }]));
+    };
+    for (const [offset, footnote] of noteReferences) {
+      if (offset < from || offset >= from + text.length) continue;
+      segment(offset - from);
+      nodes.push({ type: 'noteRef', n: footnote.n, target: footnoteId(footnote.n) });
+      segmentStart = offset - from + footnote.n.length;
+    }
+    segment(text.length);
+    let searchFrom = textStart;
+    return markMentions(nodes, index, (match: NameMatch) => {
+      // Mentions come in text order, so the next occurrence of the variant is this one.
+      const at = source.text.indexOf(match.variant ?? '', searchFrom);
+      searchFrom = at < 0 ? searchFrom : at + 1;
+      const start = source.start + Math.max(at, textStart);
+      file.report({
+        source: 'teikit:persons',
+        severity: 'info',
+        ruleId: 'persons/spelling-variant',
+        reason: `"${match.variant}" is read as a spelling variant of ${match.person.name}.`,
+        place: file.place(start, start + (at < 0 ? 0 : (match.variant ?? '').length)) });
+    });
+  };
+
+  const body: BodyItem[] = [];
+  let open: Speech | undefined;
+  const openedBy = new Map<Speech, Decision>();
+  // Page breaks that stand alone before any paragraph wait for the first one.
+  let pageBreaks: Inline[] = [];
+  let lastParagraph: Paragraph | undefined;
+  const paragraph = (decision: Decision): Paragraph => {
+    const made: Paragraph = { id: '', n: 0, block: decision.block, content: [...pageBreaks, ...inline(decision, true)] };
+    pageBreaks = [];
+    lastParagraph = made;
+    return made;
+  };
+  for (const decision of decisions) {
+    switch (decision.role) {
+      case 'pagebreak': {
+        // At the end of the paragraph before it (the same point of the text), else the next one.
+        const breaks = inline(decision, true).filter((node) => node.type === 'pb');
+        if (lastParagraph) lastParagraph.content.push(...breaks);
+        else pageBreaks.push(...breaks);
+        break;
+      }
+      case 'summary':
+        edition.abstract = { id: EDITION_IDS.abstract, n: 0, block: decision.block, content: inline(decision, false) };
+        open = undefined;
+        break;
+      case 'attendance':
+      case 'narrative':
+        if (decision.salute) body.push({ kind: 'opener', salute: decision.salute });
+        body.push({ kind: 'p', ...paragraph(decision) });
+        open = undefined;
+        break;
+      case 'enclosure':
+        body.push({ kind: 'enclosure', head: decision.source.text.trim(), ...(ENCLOSURE.exec(decision.source.text)?.[1] ? { n: ENCLOSURE.exec(decision.source.text)?.[1] ?? '' } : {}) });
+        open = undefined;
+        break;
+      case 'closer':
+        body.push({ kind: 'closer', salute: decision.source.text.trim() });
+        open = undefined;
+        break;
+      case 'signed': {
+        const closer = body.at(-1);
+        if (closer?.kind === 'closer') closer.signed = decision.source.text.trim();
+        break;
+      }
+      case 'label':
+      case 'speech': {
+        const continues = open && !decision.label && open.who === decision.speaker;
+        if (!continues) {
+          open = { kind: 'sp', id: '', n: 0, who: decision.speaker ?? '', paragraphs: [], ...(decision.label ? { label: decision.label } : {}) };
+          openedBy.set(open, decision);
+          body.push(open);
+        }
+        if (decision.role === 'speech') open!.paragraphs.push(paragraph(decision));
+        break;
+      }
+    }
+  }
+  // Page breaks with no paragraph to stand in still stand in the text.
+  if (pageBreaks.length > 0) body.push({ kind: 'p', id: '', n: 0, block: decisions.at(-1)?.block ?? 0, content: pageBreaks });
+  edition.body = body.map((item) => {
+    if (item.kind === 'sp' && item.paragraphs.length === 0) {
+      const decision = openedBy.get(item)!;
+      file.report({
+        source: 'teikit:speakers',
+        severity: 'warning',
+        ruleId: 'speakers/label-without-speech',
+        reason: `The speaker label "${item.label}" is followed by no speech; it is kept as a paragraph.`,
+        place: file.place(decision.source.start, decision.source.end) });
+      return { kind: 'p', ...paragraph({ ...decision, textStart: 0 }) };
+    }
+    return item;
+  });
+  numberBody(edition.body);
+  edition.footnotes = record.footnotes.map((footnote) => ({
+    id: footnoteId(footnote.n),
+    n: footnote.n,
+    content: markMentions(parseBrackets(footnote.block.text, footnote.block.start, bracketContext), index) }));
+  if (edition.abstract && record.front.some((part) => part.type === 'summary')) {
+    edition.abstract.content = markMentions(edition.abstract.content, index);
+  }
+
+  if (bracketContext.counts.has('hand-insertion')) {
+    edition.hands.push({
+      id: EDITION_IDS.handInsertions,
+      description: 'Handwritten insertions in the original document, reported by the translator as "[inserted by hand: …]". The writer is not identified in the source.' });
+  }
+  edition.bracketConventions = BRACKET_CONVENTIONS.map((convention) => convention.id).filter((id) => bracketContext.counts.has(id));
+  edition.decisions = decisions.map(({ block, firstWords: words, role, speaker, ruleId, override }) => ({
+    block,
+    firstWords: words,
+    role,
+    ...(speaker ? { speaker } : {}),
+    ruleId,
+    override }));
+  return { edition, bracketCounts: bracketContext.counts };
+}
+
+/** Where each listed note's number stands in the text (offset in the source → the note). */
+function findNoteReferences(record: SourceRecord): Map<number, SourceRecord['footnotes'][number]> {
+  const references = new Map<number, SourceRecord['footnotes'][number]>();
+  for (const footnote of record.footnotes) {
+    for (const block of record.content) {
+      const at = findNoteReference(block.text, footnote.n);
+      if (at === undefined) continue;
+      references.set(block.start + at, footnote);
+      break;
+    }
+  }
+  return new Map([...references].sort(([a], [b]) => a - b));
+}
+
+/** Stable ids and numbers in document order: p1…pN for paragraphs, sp1…spN for speeches. */
+function numberBody(body: BodyItem[]): void {
+  let paragraphs = 0;
+  let speeches = 0;
+  const number = (paragraph: Paragraph): void => {
+    paragraphs++;
+    paragraph.n = paragraphs;
+    paragraph.id = paragraphId(paragraphs);
+  };
+  for (const item of body) {
+    if (item.kind === 'p') {
+      number(item);
+    } else if (item.kind === 'sp') {
+      speeches++;
+      item.n = speeches;
+      item.id = speechId(speeches);
+      item.paragraphs.forEach(number);
+    }
+  }
+}

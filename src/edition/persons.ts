@@ -1,0 +1,123 @@
+/** The persons of an edition: attendance groups, manifest persons, speakers found on the way, one name index. */
+import { EDITION_IDS, isReservedId } from '../ids.js';
+import { reportManifestError, type LoadedManifest, type ManifestPerson } from '../manifest/index.js';
+import { displayName, personId, PersonIndex } from '../conventions/persons.js';
+import type { Person, PersonGroup } from '../model.js';
+
+/** Persons of the edition: attendance groups plus everyone else, with one name index. */
+export class PersonRegistry {
+  readonly groups: PersonGroup[];
+  readonly others: Person[] = [];
+  readonly speaking = new Set<string>();
+  readonly #ids = new Set<string>();
+  #index: PersonIndex | undefined;
+  #labelIndex: PersonIndex | undefined;
+  #participantIndex: PersonIndex | undefined;
+
+  constructor(groups: PersonGroup[], ids: Set<string>) {
+    this.groups = groups;
+    for (const id of ids) this.#ids.add(id);
+  }
+
+  get all(): Person[] {
+    return [...this.groups.flatMap((group) => group.persons), ...this.others];
+  }
+
+  get index(): PersonIndex {
+    this.#index ??= new PersonIndex(this.all);
+    return this.#index;
+  }
+
+  /** Names, aliases and label-only forms ("G" of a legend): for reading speaker labels. */
+  get labelIndex(): PersonIndex {
+    this.#labelIndex ??= new PersonIndex(this.all, { labels: true });
+    return this.#labelIndex;
+  }
+
+  /** A legend entry: `label` names the person written `target` (found, or added). */
+  addLabel(label: string, target: string): void {
+    const person =
+      this.all.find((candidate) => candidate.name === target || candidate.aliases.includes(target)) ??
+      this.addSpeaker(target);
+    person.labels = [...new Set([...(person.labels ?? []), label])];
+    this.#labelIndex = undefined;
+  }
+
+  /** Persons who take part in the meeting: the attendance list and whoever has spoken so far. */
+  get participantIndex(): PersonIndex {
+    this.#participantIndex ??= new PersonIndex(this.all.filter((person) => this.isAttendee(person) || this.speaking.has(person.id)));
+    return this.#participantIndex;
+  }
+
+  markSpeaking(id: string): void {
+    if (this.speaking.has(id)) return;
+    this.speaking.add(id);
+    this.#participantIndex = undefined;
+  }
+
+  byId(id: string): Person | undefined {
+    return this.all.find((person) => person.id === id);
+  }
+
+  isAttendee(person: Person): boolean {
+    return this.groups.some((group) => group.persons.includes(person));
+  }
+
+  /** Merge what the manifest says into the persons found; unknown ones are added. */
+  applyManifest(persons: readonly ManifestPerson[], loaded: LoadedManifest): void {
+    persons.forEach((entry, position) => {
+      const forms = new Set([entry.name, ...(entry.aliases ?? []), ...(entry.variants ?? [])]);
+      const found = this.all.find(
+        (person) => person.id === entry.id || forms.has(person.name) || person.aliases.some((alias) => forms.has(alias)),
+      );
+      if (isReservedId(entry.id) || (found?.id !== entry.id && this.#ids.has(entry.id))) {
+        reportManifestError(
+          loaded,
+          `/persons/${position}/id`,
+          `The id "${entry.id}" is already used ${isReservedId(entry.id) ? 'by the edition itself' : 'by another person'}.`,
+          'Choose another id for this person.',
+        );
+        return;
+      }
+      const person: Person = found ?? { id: entry.id, name: entry.name, aliases: [], variants: [], origin: 'manifest' };
+      if (found) {
+        this.#ids.delete(found.id);
+        if (found.name !== entry.name) person.aliases.push(found.name);
+      } else {
+        this.others.push(person);
+      }
+      person.id = entry.id;
+      person.name = entry.name;
+      person.aliases = [...new Set([...person.aliases, ...(entry.aliases ?? [])])].filter((alias) => alias !== entry.name);
+      person.variants = [...new Set([...person.variants, ...(entry.variants ?? [])])];
+      if (entry.role) person.role = entry.role;
+      this.#ids.add(entry.id);
+    });
+    this.#index = undefined;
+    this.#labelIndex = undefined;
+    this.#participantIndex = undefined;
+  }
+
+  /** A speaker whose label names nobody known yet. */
+  addSpeaker(writtenName: string): Person {
+    const name = displayName(writtenName);
+    const existing = this.others.find((person) => person.name === name);
+    if (existing) return existing;
+    const person: Person = { id: personId(name, this.#ids), name, aliases: [], variants: [], origin: 'speaker' };
+    this.#ids.add(person.id);
+    this.others.push(person);
+    this.#index = undefined;
+    this.#labelIndex = undefined;
+    return person;
+  }
+
+  finalGroups(): PersonGroup[] {
+    const unlisted = this.others.filter((person) => this.speaking.has(person.id));
+    const mentioned = this.others.filter((person) => !this.speaking.has(person.id));
+    return [
+      ...this.groups,
+      ...(unlisted.length ? [{ id: EDITION_IDS.unlistedSpeakers, type: 'unlisted-speakers' as const, persons: unlisted }] : []),
+      ...(mentioned.length ? [{ id: EDITION_IDS.mentioned, type: 'mentioned' as const, persons: mentioned }] : []),
+    ];
+  }
+}
