@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as teikit from '../src/index.js';
 
@@ -22,6 +23,15 @@ describe('library API', () => {
       'serializeTei',
       'sortDiagnostics',
     ]);
+  });
+
+  it('should offer validate and render as their own entry points (teikit/validate, teikit/render)', async () => {
+    const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { exports: Record<string, { import: string }> };
+    expect(Object.keys(packageJson.exports)).toEqual(['.', './validate', './render']);
+    const validate = await import('../src/validate/index.js');
+    expect(Object.keys(validate).sort()).toEqual(['SchemaError', 'TEI_RULES', 'compileSchema', 'compileTeikitSchema', 'detectKind', 'validateDocument', 'validateFile']);
+    const render = await import('../src/render/index.js');
+    expect(Object.keys(render).sort()).toEqual(['RENDER_TARGETS', 'TEXT_VIEWS', 'render']);
   });
 
   it('should chain the stages to the same result as convert()', () => {
