@@ -204,3 +204,13 @@ describe('rules that must hold beyond the corpus', () => {
     expect(turns(result.tei ?? '')).toEqual([]);
   });
 });
+
+describe('the web record', () => {
+  it('does not take a speaker label standing right after the title for the description line', () => {
+    const source = 'September 20, 1956\n\nA Title\n\nCde. Peng Dehuai\n\nWe agree.\n\nThe summary.\n\nDocument Information\n\nRecord ID\n\n1\n';
+    const result = convert(source, { path: 'web.txt' });
+    expect(result.report?.layout).toBe('wilson-web');
+    expect(turns(result.tei ?? '')).toEqual(['peng-dehuai']);
+    expect(result.tei).toContain('<speaker>Cde. Peng Dehuai</speaker>');
+  });
+});

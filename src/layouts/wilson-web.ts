@@ -1,6 +1,7 @@
 import type { SourceFile } from '../diagnostics.js';
 import type { Block } from '../model.js';
 import { parseDate } from '../conventions/dates.js';
+import { HONORIFIC } from '../conventions/persons.js';
 import { flat } from './blocks.js';
 import type { RecordField, SourceLayout, SourceRecord } from './types.js';
 
@@ -26,8 +27,10 @@ const isHeading = (block: Block): boolean => WILSON_FIELD_HEADINGS.includes(flat
 
 /** A description line is one short line that is not a sentence of the document. */
 function looksLikeDescription(block: Block): boolean {
-  return !block.text.includes('\n') && block.text.length < 300 && !/[.!?:]$/.test(block.text.trim());
+  // "Cde. Peng Dehuai" alone after the title is a speaker label, not a description.
+  return !block.text.includes('\n') && block.text.length < 300 && !/[.!?:]$/.test(block.text.trim()) && !HONORIFIC_START.test(block.text);
 }
+const HONORIFIC_START = new RegExp(`^\\s*${HONORIFIC}\\s`);
 
 /**
  * The Wilson Center Digital Archive web record as copied from its page: date line, title,
