@@ -64,7 +64,8 @@ export function attribute(
       override: false,
       source: block,
       textStart: 0,
-      ...extra });
+      ...extra,
+    });
     let decision: Decision;
     const override = overrides.get(block.number);
     const label = readSpeakerLabel(text, registry.labelIndex, recurring);
@@ -74,7 +75,8 @@ export function attribute(
       decision = decide(override.as, 'manifest/override', {
         override: true,
         ...(speaker ? { speaker } : {}),
-        ...(keepLabel ? { label: label.label, textStart: label.speechStart, role: label.alone ? 'label' : 'speech' } : {}) });
+        ...(keepLabel ? { label: label.label, textStart: label.speechStart, role: label.alone ? 'label' : 'speech' } : {}),
+      });
     } else if (block.number === record.summaryCandidate) {
       decision = decide('summary', 'summary/last-before-metadata');
     } else if (attendanceBlocks.has(block.number)) {
@@ -95,7 +97,8 @@ export function attribute(
       decision = decide(label.alone ? 'label' : 'speech', label.alone ? 'label/alone' : 'label/inline', {
         speaker: person.id,
         label: label.label,
-        textStart: label.speechStart });
+        textStart: label.speechStart,
+      });
     } else {
       // The record-taker reports what participants do; others are only talked about.
       const cue = narrativeCue(text, registry.participantIndex);

@@ -30,7 +30,8 @@ export function readFields(record: SourceRecord, edition: Edition, file: SourceF
               severity: 'info',
               ruleId: 'header/web-artefact',
               reason: 'The rights text holds "[email protected]", left by the web page\'s e-mail protection; it is kept verbatim.',
-              place: file.place(block.start + match.index, block.start + match.index + match[0].length) });
+              place: file.place(block.start + match.index, block.start + match.index + match[0].length),
+            });
           }
         }
         break;

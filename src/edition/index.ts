@@ -52,7 +52,8 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
       ...(manifest?.edition?.publisher ? { publisher: manifest.edition.publisher } : {}),
       ...(manifest?.edition?.date ? { date: manifest.edition.date } : {}),
       ...(manifest?.edition?.licence ? { licence: manifest.edition.licence } : {}),
-      ...(manifest?.edition?.baseUrl ? { url: `${manifest.edition.baseUrl}${id}` } : {}) },
+      ...(manifest?.edition?.baseUrl ? { url: `${manifest.edition.baseUrl}${id}` } : {}),
+    },
     ...(manifest?.edition?.editor ? { editor: manifest.edition.editor } : {}),
     record: { fields: [] },
     rights: [],
@@ -64,21 +65,24 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
     front: record.front.map((part) => ({ type: part.type, text: part.block.text })),
     footnotes: [],
     bracketConventions: [],
-    decisions: [] };
+    decisions: [],
+  };
   for (const block of record.pageArtefacts) {
     file.report({
       source: 'teikit:layout',
       severity: 'info',
       ruleId: 'layout/page-artefact',
       reason: `"${block.text}" is web-page scaffolding, not part of the record; it is kept in the header, not in the text.`,
-      place: file.place(block.start, block.end) });
+      place: file.place(block.start, block.end),
+    });
   }
   if (!record.title) {
     file.report({
       source: 'teikit:header',
       severity: 'warning',
       ruleId: 'header/no-title',
-      reason: 'The source has no title; the TEI title stays empty.' });
+      reason: 'The source has no title; the TEI title stays empty.',
+    });
   }
   if (record.dateLine) {
     edition.dateLine = parseDate(flat(record.dateLine));
@@ -99,7 +103,8 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
       source: 'teikit:header',
       severity: 'warning',
       ruleId: 'header/missing-field',
-      reason: `The record's "${missing}" field is missing.` });
+      reason: `The record's "${missing}" field is missing.`,
+    });
   }
 
   // Persons: the attendance sentence first (unless the manifest places it), then the manifest.
@@ -155,7 +160,8 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
         ruleId: 'speakers/not-in-attendance',
         reason: `${person.name} speaks but is not in the attendance list; added to the participants as an unlisted speaker.`,
         place: file.place(decision.source.start, decision.source.start + decision.textStart),
-        note: 'If this is another spelling of a listed person, add it to that person\'s "variants" in edition.json.' });
+        note: 'If this is another spelling of a listed person, add it to that person\'s "variants" in edition.json.',
+      });
     }
   }
   edition.groups = registry.finalGroups();
@@ -193,7 +199,8 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
         severity: 'info',
         ruleId: 'persons/spelling-variant',
         reason: `"${match.variant}" is read as a spelling variant of ${match.person.name}.`,
-        place: file.place(start, start + (at < 0 ? 0 : (match.variant ?? '').length)) });
+        place: file.place(start, start + (at < 0 ? 0 : (match.variant ?? '').length)),
+      });
     });
   };
 
@@ -264,7 +271,8 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
         severity: 'warning',
         ruleId: 'speakers/label-without-speech',
         reason: `The speaker label "${item.label}" is followed by no speech; it is kept as a paragraph.`,
-        place: file.place(decision.source.start, decision.source.end) });
+        place: file.place(decision.source.start, decision.source.end),
+      });
       return { kind: 'p', ...paragraph({ ...decision, textStart: 0 }) };
     }
     return item;
@@ -281,7 +289,8 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
   if (bracketContext.counts.has('hand-insertion')) {
     edition.hands.push({
       id: EDITION_IDS.handInsertions,
-      description: 'Handwritten insertions in the original document, reported by the translator as "[inserted by hand: …]". The writer is not identified in the source.' });
+      description: 'Handwritten insertions in the original document, reported by the translator as "[inserted by hand: …]". The writer is not identified in the source.',
+    });
   }
   edition.bracketConventions = BRACKET_CONVENTIONS.map((convention) => convention.id).filter((id) => bracketContext.counts.has(id));
   edition.decisions = decisions.map(({ block, firstWords: words, role, speaker, ruleId, override }) => ({
