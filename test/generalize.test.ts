@@ -214,3 +214,17 @@ describe('the web record', () => {
     expect(result.tei).toContain('<speaker>Cde. Peng Dehuai</speaker>');
   });
 });
+
+describe('labels with ranks and inconsistent spellings', () => {
+  const source = 'Title\n\nParticipants: Maj. Gen. Claire Lee Chennault\nDean Rusk, Assistant Secretary of State\n\nGen. Chennault: We go.\n\nRusk: Why?\n\nChenault: Because.\n\nRusk: Fine.\n';
+
+  it('resolves a rank before a known name and a one-letter misspelling to the listed person, with a warning for the spelling', () => {
+    const result = convert(source, { path: 'variants.txt' });
+    expect(turns(result.tei ?? '')).toEqual(['claire-lee-chennault', 'dean-rusk', 'claire-lee-chennault', 'dean-rusk']);
+    expect(result.tei).toContain('<speaker>Gen. Chennault:</speaker>');
+    const warning = result.diagnostics.find((diagnostic) => diagnostic.ruleId === 'persons/label-spelling-variant');
+    expect(warning?.reason).toContain('"Chenault"');
+    expect(warning?.place?.start.line).toBe(source.split('\n').indexOf('Chenault: Because.') + 1);
+    expect(result.tei).toContain('<persName type="variant">Chenault</persName>');
+  });
+});

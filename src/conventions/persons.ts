@@ -257,7 +257,7 @@ export function markMentions(nodes: readonly Inline[], index: PersonIndex, onVar
 /** Headings of participant lists ("Participants:", "Present:", "Also present:", "Recorder:"). */
 const LIST_HEADING = /^[ \t]*(Participants|Present|Also [Pp]resent|Others [Pp]resent|In [Aa]ttendance|Attending|Recorder|Interpreter)[ \t]*:[ \t]*/;
 /** Titles and ranks written before a name in such lists; kept in the written form, not the name. */
-const TITLE_WORDS = new Set([
+export const TITLE_WORDS: ReadonlySet<string> = new Set([
   'Maj.', 'Gen.', 'Lt.', 'Col.', 'Capt.', 'Adm.', 'Brig.', 'Sgt.', 'Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Messrs.', 'Cde.', 'Comrade', 'Sir',
   'Lieutenant', 'Major', 'Captain', 'Vice', 'Deputy', 'Foreign', 'Prime', 'Political', ...RANKS,
 ]);
@@ -279,13 +279,31 @@ export interface ParticipantList {
   groups: { label: string; persons: ListedPerson[] }[];
 }
 
-function readEntry(written: string): ListedPerson | undefined {
-  const [namePart = '', ...roleParts] = written.split(',');
-  const words = namePart.trim().split(/\s+/).filter(Boolean);
+/** A name without the titles and ranks before it ("Gen. Marshall" → "Marshall"). */
+export function withoutTitles(name: string): string {
+  const words = name.split(/\s+/).filter(Boolean);
   let first = 0;
   while (first < words.length - 1 && TITLE_WORDS.has(words[first] ?? '')) first++;
-  const name = displayName(words.slice(first).join(' '));
-  if (!name || !/^\p{Lu}/u.test(name) || words.length > 8) return undefined;
+  return words.slice(first).join(' ');
+}
+
+/** Edit distance of two short strings (names), for spelling variants. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+function readEntry(written: string): ListedPerson | undefined {
+  const [namePart = '', ...roleParts] = written.split(',');
+  const name = displayName(withoutTitles(namePart.trim()));
+  if (!name || !/^\p{Lu}/u.test(name) || namePart.trim().split(/\s+/).length > 8) return undefined;
   const role = roleParts.join(',').trim();
   return { written: displayName(namePart), name, ...(role ? { role } : {}) };
 }

@@ -3,7 +3,7 @@
  * rule has an id (shown by `--report`), the sentence the edition's editorialDecl states for
  * it, and examples that the test suite runs.
  */
-import { HONORIFIC, RANKS, type PersonIndex } from './persons.js';
+import { HONORIFIC, RANKS, TITLE_WORDS, type PersonIndex } from './persons.js';
 import type { Person } from '../model.js';
 
 export type AttributionRuleId =
@@ -42,7 +42,7 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
   { id: 'letter/closer', editorialDecl: 'A block holding only a complimentary close ("Respectfully yours,", "Yours sincerely,") ends the letter as <closer><salute>.' },
   { id: 'letter/signed', editorialDecl: 'The short block right after a complimentary close is the signature, <signed> in the closer.' },
   { id: 'letter/enclosure', editorialDecl: 'A block "[Enclosure 1]" starts an enclosed document, a <div type="enclosure"> with the marker as its <head>; it may hold its own participants and speeches.' },
-  { id: 'label/inline', editorialDecl: 'A paragraph that starts with a participant\'s name (with or without "Cde."), optionally followed by lower-case words ("continued", "asks a question") and ending in a period or colon, starts a speech; the label is kept verbatim in <speaker>. A name not known from the attendance list needs "Cde."/"Mr." or a colon and at least two words; a one-word label ("President:", "Query:") counts where some label opens at least two blocks of the document (a dialogue).' },
+  { id: 'label/inline', editorialDecl: 'A paragraph that starts with a participant\'s name (with or without "Cde."), optionally followed by lower-case words ("continued", "asks a question") and ending in a period or colon, starts a speech; the label is kept verbatim in <speaker>. A name not known from the attendance list needs "Cde."/"Mr." or a colon and at least two words; a one-word label ("President:", "Query:") counts where some label opens at least two blocks of the document (a dialogue). A rank before a known name ("Gen. Chennault:") belongs to the label; a label one letter off a known name of six letters or more is read as that person\'s spelling variant, with a warning.' },
   { id: 'label/alone', editorialDecl: 'A paragraph holding only a speaker label ("Cde. Peng Dehuai", "Cde. Choe Yong-geon (a second time)") starts a speech that the following paragraphs continue.' },
   { id: 'narrative/reported-speech', editorialDecl: 'A paragraph whose first sentence reports, in the third person, a participant or someone named with a form of address or rank ("Cde. Kim Il Sung said that …", "General Marshall opened the meeting …") and has no first-person pronoun is narrative, outside any speech; persons only mentioned in the text do not count, since speakers tell of them.' },
   { id: 'narrative/meeting-event', editorialDecl: 'A paragraph that opens with the course of the meeting ("The meeting ended …", "Opening the meeting, …") is narrative.' },
@@ -63,6 +63,7 @@ export interface SpeakerLabel {
 }
 
 const HONORIFIC_AT = new RegExp(`${HONORIFIC}\\s+`, 'uy');
+const TITLES_AT = new RegExp(`(?:(?:${[...TITLE_WORDS].map((word) => word.replace('.', '\\.')).join('|')})\\s+)+`, 'uy');
 /**
  * Capitalised words that head metadata fields and headings ("Original Language:", "Summary:"),
  * never a person: an unknown name holding one of them is not a speaker label.
@@ -110,7 +111,11 @@ export function readSpeakerLabel(text: string, persons: PersonIndex, recurring: 
   const labelStart = text.length - text.trimStart().length;
   const honorific = stickyMatch(HONORIFIC_AT, text, labelStart);
   let position = labelStart + (honorific ? honorific[0].length : 0);
-  const known = persons.matchAt(text, position);
+  // A rank before a known name ("Gen. Chennault:", "Ambassador Ivanov.") belongs to the label.
+  const rank = stickyMatch(TITLES_AT, text, position);
+  const ranked = rank ? persons.matchAt(text, position + rank[0].length) : undefined;
+  if (ranked && rank) position += rank[0].length;
+  const known = ranked ?? persons.matchAt(text, position);
   let nameEnd: number;
   if (known) {
     nameEnd = known.end;

@@ -1,4 +1,5 @@
 /** Who speaks each block: the attribution rules of conventions/speakers.ts applied in order, and the manifest's overrides checked. */
+import type { SourceFile } from '../diagnostics.js';
 import type { PersonRegistry } from './persons.js';
 import { flat } from '../layouts/blocks.js';
 import type { SourceRecord } from '../layouts/index.js';
@@ -41,6 +42,7 @@ export const firstWords = (text: string): string => {
 
 /** Decide the role and speaker of every content block (see ATTRIBUTION_RULES). */
 export function attribute(
+  file: SourceFile,
   record: SourceRecord,
   registry: PersonRegistry,
   attendanceRules: ReadonlyMap<number, AttributionRuleId>,
@@ -93,7 +95,18 @@ export function attribute(
       const salute = SALUTE.exec(text)?.[0] ?? '';
       decision = decide('narrative', 'letter/salute', { salute: salute.trim(), textStart: salute.length });
     } else if (label) {
-      const person = label.person ?? registry.addSpeaker(label.name);
+      const variant = label.person ? undefined : registry.resolveVariant(label.name);
+      if (variant?.how === 'spelling') {
+        file.report({
+          source: 'teikit:persons',
+          severity: 'warning',
+          ruleId: 'persons/label-spelling-variant',
+          reason: `The speaker label "${label.name}" is read as a spelling variant of ${variant.person.name}.`,
+          place: file.place(block.start, block.start + label.speechStart),
+          note: 'If it is another person, declare both in edition.json ("persons").',
+        });
+      }
+      const person = label.person ?? variant?.person ?? registry.addSpeaker(label.name);
       decision = decide(label.alone ? 'label' : 'speech', label.alone ? 'label/alone' : 'label/inline', {
         speaker: person.id,
         label: label.label,

@@ -144,7 +144,7 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
     registry.applyManifest(manifest?.persons ?? [], loaded);
   }
 
-  const decisions = attribute(record, registry, attendanceBlocks, loaded);
+  const decisions = attribute(file, record, registry, attendanceBlocks, loaded);
   if (loaded) checkOverrides(record, registry, loaded);
 
   const warned = new Set<string>();

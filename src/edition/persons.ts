@@ -1,7 +1,7 @@
 /** The persons of an edition: attendance groups, manifest persons, speakers found on the way, one name index. */
 import { EDITION_IDS, isReservedId } from '../ids.js';
 import { reportManifestError, type LoadedManifest, type ManifestPerson } from '../manifest/index.js';
-import { displayName, personId, PersonIndex } from '../conventions/persons.js';
+import { displayName, editDistance, personId, PersonIndex, withoutTitles } from '../conventions/persons.js';
 import type { Person, PersonGroup } from '../model.js';
 
 /** Persons of the edition: attendance groups plus everyone else, with one name index. */
@@ -93,6 +93,37 @@ export class PersonRegistry {
       if (entry.role) person.role = entry.role;
       this.#ids.add(entry.id);
     });
+    this.#index = undefined;
+    this.#labelIndex = undefined;
+    this.#participantIndex = undefined;
+  }
+
+  /**
+   * A speaker label that names a known person in another form: with a title or rank
+   * ("Gen. Marshall" for Marshall: kept as an alias), or one letter off a name of six letters or
+   * more ("Chenault" for Chennault: kept as a spelling variant, which the caller reports).
+   */
+  resolveVariant(writtenName: string): { person: Person; how: 'title' | 'spelling' } | undefined {
+    const name = displayName(writtenName);
+    const bare = withoutTitles(name);
+    const forms = (person: Person): string[] => [person.name, ...person.aliases];
+    const titled = bare !== name ? this.all.find((person) => forms(person).includes(bare)) : undefined;
+    if (titled) {
+      titled.aliases = [...new Set([...titled.aliases, name])];
+      this.#forget();
+      return { person: titled, how: 'title' };
+    }
+    const key = bare.toLowerCase();
+    if (key.length < 6) return undefined;
+    const close = this.all.filter((person) => forms(person).some((form) => editDistance(form.toLowerCase(), key) === 1));
+    if (close.length !== 1 || !close[0]) return undefined;
+    close[0].variants = [...new Set([...close[0].variants, bare])];
+    this.#forget();
+    return { person: close[0], how: 'spelling' };
+  }
+
+  /** The name indexes are built again on next use. */
+  #forget(): void {
     this.#index = undefined;
     this.#labelIndex = undefined;
     this.#participantIndex = undefined;
