@@ -60,19 +60,24 @@ export class SourceFile {
   readonly path: string;
   readonly text: string;
   readonly messages: Diagnostic[] = [];
-  readonly #lineStarts: number[];
+  #lineStarts: number[] | undefined;
 
   constructor(path: string, text: string) {
     this.path = path;
     this.text = text;
-    this.#lineStarts = [0];
-    for (const match of text.matchAll(LINE_BREAK)) {
-      this.#lineStarts.push(match.index + match[0].length);
+  }
+
+  /** Offsets where lines start; computed on the first diagnostic (most files never need them). */
+  get #starts(): number[] {
+    if (!this.#lineStarts) {
+      this.#lineStarts = [0];
+      for (const match of this.text.matchAll(LINE_BREAK)) this.#lineStarts.push(match.index + match[0].length);
     }
+    return this.#lineStarts;
   }
 
   point(offset: number): Point {
-    const starts = this.#lineStarts;
+    const starts = this.#starts;
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {

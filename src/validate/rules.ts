@@ -46,7 +46,7 @@ export class DocumentIndex {
     readonly document: XmlDocument,
     readonly file: SourceFile,
   ) {
-    this.elements = [...descendants(document.root)];
+    this.elements = descendants(document.root);
     for (const element of this.elements) {
       const id = findAttribute(element, 'id', XML_NS);
       if (!id) continue;

@@ -178,10 +178,15 @@ export function findAttribute(element: XmlElement, local: string, uri = ''): Xml
   return element.attributes.find((attribute) => attribute.local === local && attribute.uri === uri);
 }
 
-/** Every element of the tree, in document order. */
-export function* descendants(element: XmlElement): Generator<XmlElement> {
-  yield element;
-  for (const child of element.children) if (child.kind === 'element') yield* descendants(child);
+/** Every element of the tree, in document order (the element itself first). */
+export function descendants(element: XmlElement): XmlElement[] {
+  const found: XmlElement[] = [];
+  const visit = (current: XmlElement): void => {
+    found.push(current);
+    for (const child of current.children) if (child.kind === 'element') visit(child);
+  };
+  visit(element);
+  return found;
 }
 
 /** The text content of an element (all descendant text, in order). */
