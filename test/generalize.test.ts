@@ -228,3 +228,13 @@ describe('labels with ranks and inconsistent spellings', () => {
     expect(result.tei).toContain('<persName type="variant">Chenault</persName>');
   });
 });
+
+describe('document dates', () => {
+  it('14: a letter without a dateline is dated from its closing lines', () => {
+    expect(corpus('14').tei).toContain('<date when="1943-02-24">24th February 1943</date>');
+  });
+
+  it('09: a FRUS dateline gives the date as written there', () => {
+    expect(corpus('09').tei).toContain('<date when="1949-05-11">May 11, 1949</date>');
+  });
+});

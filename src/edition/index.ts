@@ -84,10 +84,9 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
       reason: 'The source has no title; the TEI title stays empty.',
     });
   }
-  if (record.dateLine) {
-    edition.dateLine = parseDate(flat(record.dateLine));
-  }
-  const sourceDate = edition.dateLine?.when ?? record.documentDate?.when;
+  if (record.dateLine) edition.dateLine = parseDate(flat(record.dateLine));
+  else if (record.documentDate) edition.dateLine = record.documentDate;
+  const sourceDate = edition.dateLine?.when;
   if (sourceDate) edition.creation = { when: sourceDate, fromManifest: false };
   else if (manifest?.date) edition.creation = { when: manifest.date, fromManifest: true };
 

@@ -78,12 +78,14 @@ export const frusDocument: SourceLayout = {
         source: 'teikit:layout',
         severity: 'info',
         ruleId: 'layout/no-dateline',
-        reason: 'No dateline after the title: the document date is taken from the title, if it has one.',
+        reason: 'No dateline after the title: the document date is taken from the title or the closing lines, if they have one.',
         ...(dateline ? { place: file.place(dateline.start, dateline.start) } : {}),
       });
     }
     const { footnotes, contentEnd } = trailingNotes(blocks, index, file.text);
-    const when = date ?? (title ? findDate(flat(title)) : undefined);
+    // Without a dateline, the title may carry the date, or a letter its closing lines.
+    const closing = blocks.slice(Math.max(index, contentEnd - 2), contentEnd).filter((block) => flat(block).length <= DATELINE_MAX_LENGTH * 2);
+    const when = date ?? (title ? findDate(flat(title)) : undefined) ?? closing.map((block) => findDate(flat(block))).find(Boolean);
     return {
       layout: this.name,
       pageArtefacts: [],
