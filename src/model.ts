@@ -141,7 +141,13 @@ export interface Enclosure {
   n?: string;
 }
 
-export type BodyItem = Speech | Narrative | Opener | Closer | Enclosure;
+/** A page break between paragraphs, where no paragraph precedes it in its division. */
+export interface PageBreakItem {
+  kind: 'pb';
+  n?: string;
+}
+
+export type BodyItem = Speech | Narrative | Opener | Closer | Enclosure | PageBreakItem;
 
 export interface Person {
   id: string;

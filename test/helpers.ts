@@ -59,7 +59,10 @@ export function wordsWithoutMarkers(source: string): string[] {
  * The words of a TEI document as they stand for the source's: a page break says its number as
  * the source's "[Page 521]" did (the documented encoding of that marker).
  */
-export const teiWords = (tei: string): string[] => words(xmlText(tei.replace(/<pb n="([^"]+)"\/>/g, ' Page $1 ')));
+export const teiWords = (tei: string): string[] =>
+  // Square brackets the TEI keeps as characters (in the source header, in unbalanced brackets)
+  // are dropped here as on the source's side.
+  words(xmlText(tei.replace(/<pb n="([^"]+)"\/>/g, ' Page $1 ')).replace(/[[\]]/g, ''));
 
 /** True when `needle` occurs in `haystack` in order (gaps allowed). */
 export function isSubsequence(needle: readonly string[], haystack: readonly string[]): boolean {

@@ -206,22 +206,20 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
   const body: BodyItem[] = [];
   let open: Speech | undefined;
   const openedBy = new Map<Speech, Decision>();
-  // Page breaks that stand alone before any paragraph wait for the first one.
-  let pageBreaks: Inline[] = [];
   let lastParagraph: Paragraph | undefined;
   const paragraph = (decision: Decision): Paragraph => {
-    const made: Paragraph = { id: '', n: 0, block: decision.block, content: [...pageBreaks, ...inline(decision, true)] };
-    pageBreaks = [];
-    lastParagraph = made;
-    return made;
+    lastParagraph = { id: '', n: 0, block: decision.block, content: inline(decision, true) };
+    return lastParagraph;
   };
   for (const decision of decisions) {
     switch (decision.role) {
       case 'pagebreak': {
-        // At the end of the paragraph before it (the same point of the text), else the next one.
-        const breaks = inline(decision, true).filter((node) => node.type === 'pb');
-        if (lastParagraph) lastParagraph.content.push(...breaks);
-        else pageBreaks.push(...breaks);
+        // At the end of the paragraph before it (the same point of the text), else on its own.
+        for (const node of inline(decision, true)) {
+          if (node.type !== 'pb') continue;
+          if (lastParagraph) lastParagraph.content.push(node);
+          else body.push({ kind: 'pb', ...(node.n !== undefined ? { n: node.n } : {}) });
+        }
         break;
       }
       case 'summary':
@@ -235,10 +233,13 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
         open = undefined;
         break;
       case 'enclosure':
+        // A page break after the marker belongs to the enclosure, not to the text before it.
+        lastParagraph = undefined;
         body.push({ kind: 'enclosure', head: decision.source.text.trim(), ...(ENCLOSURE.exec(decision.source.text)?.[1] ? { n: ENCLOSURE.exec(decision.source.text)?.[1] ?? '' } : {}) });
         open = undefined;
         break;
       case 'closer':
+        lastParagraph = undefined;
         body.push({ kind: 'closer', salute: decision.source.text.trim() });
         open = undefined;
         break;
@@ -260,8 +261,6 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
       }
     }
   }
-  // Page breaks with no paragraph to stand in still stand in the text.
-  if (pageBreaks.length > 0) body.push({ kind: 'p', id: '', n: 0, block: decisions.at(-1)?.block ?? 0, content: pageBreaks });
   edition.body = body.map((item) => {
     if (item.kind === 'sp' && item.paragraphs.length === 0) {
       const decision = openedBy.get(item)!;

@@ -389,6 +389,9 @@ function writeBody(text: TeiWriter, edition: Edition): void {
       case 'sp':
         writeSpeech(container(), item);
         break;
+      case 'pb':
+        container().empty('pb', { n: item.n });
+        break;
       case 'enclosure':
         division?.close();
         division = undefined;
