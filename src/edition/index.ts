@@ -28,7 +28,7 @@ import {
   type NameMatch,
 } from '../conventions/persons.js';
 import { type AttributionRuleId } from '../conventions/speakers.js';
-import type { BodyItem, Edition, Inline, Paragraph, PersonGroup, Speech } from '../model.js';
+import type { BodyItem, Edition, Inline, PageBreak, Paragraph, PersonGroup, Speech } from '../model.js';
 
 /** Attendance sentences are looked for among the first blocks of the document only. */
 const ATTENDANCE_SEARCH_BLOCKS = 6;
@@ -206,40 +206,53 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
   const body: BodyItem[] = [];
   let open: Speech | undefined;
   const openedBy = new Map<Speech, Decision>();
+  // Page breaks go at the end of the paragraph before them (the same point of the text) while
+  // it is the last thing written; otherwise they wait, and open the next paragraph of the same
+  // speech, or stand on their own before the next speech, division or close.
   let lastParagraph: Paragraph | undefined;
+  let waiting: PageBreak[] = [];
+  const standAlone = (): void => {
+    for (const pageBreak of waiting) body.push({ kind: 'pb', ...(pageBreak.n !== undefined ? { n: pageBreak.n } : {}) });
+    waiting = [];
+  };
   const paragraph = (decision: Decision): Paragraph => {
-    lastParagraph = { id: '', n: 0, block: decision.block, content: inline(decision, true) };
+    lastParagraph = { id: '', n: 0, block: decision.block, content: [...waiting, ...inline(decision, true)] };
+    waiting = [];
     return lastParagraph;
+  };
+  const boundary = (): void => {
+    standAlone();
+    lastParagraph = undefined;
   };
   for (const decision of decisions) {
     switch (decision.role) {
-      case 'pagebreak': {
-        // At the end of the paragraph before it (the same point of the text), else on its own.
+      case 'pagebreak':
         for (const node of inline(decision, true)) {
           if (node.type !== 'pb') continue;
           if (lastParagraph) lastParagraph.content.push(node);
-          else body.push({ kind: 'pb', ...(node.n !== undefined ? { n: node.n } : {}) });
+          else waiting.push(node);
         }
         break;
-      }
       case 'summary':
         edition.abstract = { id: EDITION_IDS.abstract, n: 0, block: decision.block, content: inline(decision, false) };
         open = undefined;
         break;
       case 'attendance':
       case 'narrative':
-        if (decision.salute) body.push({ kind: 'opener', salute: decision.salute });
+        if (decision.salute) {
+          boundary();
+          body.push({ kind: 'opener', salute: decision.salute });
+        }
         body.push({ kind: 'p', ...paragraph(decision) });
         open = undefined;
         break;
       case 'enclosure':
-        // A page break after the marker belongs to the enclosure, not to the text before it.
-        lastParagraph = undefined;
+        boundary();
         body.push({ kind: 'enclosure', head: decision.source.text.trim(), ...(ENCLOSURE.exec(decision.source.text)?.[1] ? { n: ENCLOSURE.exec(decision.source.text)?.[1] ?? '' } : {}) });
         open = undefined;
         break;
       case 'closer':
-        lastParagraph = undefined;
+        boundary();
         body.push({ kind: 'closer', salute: decision.source.text.trim() });
         open = undefined;
         break;
@@ -252,6 +265,7 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
       case 'speech': {
         const continues = open && !decision.label && open.who === decision.speaker;
         if (!continues) {
+          boundary();
           open = { kind: 'sp', id: '', n: 0, who: decision.speaker ?? '', paragraphs: [], ...(decision.label ? { label: decision.label } : {}) };
           openedBy.set(open, decision);
           body.push(open);
@@ -261,6 +275,7 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
       }
     }
   }
+  standAlone();
   edition.body = body.map((item) => {
     if (item.kind === 'sp' && item.paragraphs.length === 0) {
       const decision = openedBy.get(item)!;
