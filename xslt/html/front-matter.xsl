@@ -128,7 +128,15 @@
     <section id="cite" aria-labelledby="cite-heading">
       <h2 id="cite-heading">How to cite</h2>
       <p class="citation">{tk:citation-text($tei)}</p>
-      <p>A paragraph: add its number and link, e.g. “¶ 3, {(tk:url($tei), '')[1]}#p3” (every paragraph carries its ¶ link).</p>
+      <xsl:variable name="first" select="($tei/tei:text/tei:body//(tei:p | tei:ab)[@xml:id])[1]"/>
+      <xsl:choose>
+        <xsl:when test="exists(tk:url($tei)) and $first">
+          <p>A paragraph: add its number and link, e.g. “¶&#160;{tk:block-number($first)}, {tk:url($tei)}#{$first/@xml:id}” (every paragraph carries its ¶ link).</p>
+        </xsl:when>
+        <xsl:otherwise>
+          <p>A paragraph: add its number, e.g. “¶&#160;1” (every paragraph carries its ¶ number and link).</p>
+        </xsl:otherwise>
+      </xsl:choose>
       <ul class="downloads">
         <li><a download="{$id}.csl.json" href="data:application/vnd.citationstyles.csl+json;charset=utf-8,{encode-for-uri(tk:csl-json($tei))}">Download CSL-JSON</a> (Zotero, Pandoc)</li>
         <li><a download="{$id}.bib" href="data:application/x-bibtex;charset=utf-8,{encode-for-uri(tk:bibtex($tei))}">Download BibTeX</a></li>
