@@ -17,7 +17,7 @@ import type { AttributionDecision, Block, Person, Role } from '../model.js';
 const PAGE_ONLY = /^(?:\s*\[Page\s+[\dIVXLC]+\]|\s*\f)+\s*$/i;
 
 /** "[Enclosure 1]" alone in its block. */
-export const ENCLOSURE = /^\s*\[Enclosure(?:\s+(\d+))?\]\s*$/i;
+export const ENCLOSURE = /^\s*\[(?:Enclosure|Attachment|Annex|Appendix)(?:\s+(\d+))?\]\s*$/i;
 /** A salutation opening a letter's first paragraph. */
 const SALUTE = /^\s*(?:Sir|Madam|Gentlemen|Your Excellency|Excellency|(?:My )?[Dd]ear [^:\n]{1,60}):(?=\s)/;
 /** A complimentary close alone in its block. */
