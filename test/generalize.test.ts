@@ -199,6 +199,13 @@ describe('rules that must hold beyond the corpus', () => {
     expect(turns(result.tei ?? '')).toEqual(['stalin', 'mao', 'stalin']);
   });
 
+  it('ends the header with the last field\'s block when there is no "Contents:" list', () => {
+    const source = 'June 1, 1950\nA Memo Title\n\nCitation:\n"A Memo Title," June 1, 1950, History and Public Policy Program Digital Archive, AVPRF. Translated by Jane Doe.\n\nOriginal Language:\nRussian\n\nStalin: Good day.\n\nMao: Hello.\n\nStalin: Yes.\n';
+    const result = convert(source, { path: 'memo.txt' });
+    expect(result.tei).toContain('<ab type="original-language">Original Language:\nRussian</ab>');
+    expect(turns(result.tei ?? '')).toEqual(['stalin', 'mao', 'stalin']);
+  });
+
   it('does not take "Word:" for a label in a document without dialogue', () => {
     const result = convert(pdf('Moscow: the meeting was held in the Kremlin.\n\nIt ended late.'), { path: 'memo.txt' });
     expect(turns(result.tei ?? '')).toEqual([]);

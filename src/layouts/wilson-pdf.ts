@@ -12,6 +12,8 @@ const FIELD_HEADINGS: { heading: string; type: FrontPartType }[] = [
   { heading: 'Original Language:', type: 'original-language' },
   { heading: 'Contents:', type: 'contents' },
 ];
+/** Fields follow each other closely; the summary, the longest, is a paragraph. */
+const MAX_FIELD_DISTANCE = 6000;
 /** What the "Contents:" field lists; the document itself starts after the last of them. */
 const CONTENTS_ITEM = /^[ \t]*\n?[ \t]*(?:English Translation|English Transcript|Scan of Original Document|Original Document|Original Scan)\b/;
 
@@ -54,7 +56,8 @@ export const wilsonPdfExport: SourceLayout = {
     let searchFrom = cursor;
     for (const { heading, type } of FIELD_HEADINGS) {
       const at = text.indexOf(heading, searchFrom);
-      if (at < 0) continue;
+      // A heading far below the previous one is the document's own text, not the export's field.
+      if (at < 0 || at - searchFrom > MAX_FIELD_DISTANCE) continue;
       headings.push({ type, start: at, valueStart: at + heading.length });
       searchFrom = at + heading.length;
     }
@@ -69,7 +72,11 @@ export const wilsonPdfExport: SourceLayout = {
 
     let bodyStart = firstHeading;
     headings.forEach((heading, index) => {
-      let end = headings[index + 1]?.start ?? text.length;
+      const next = headings[index + 1]?.start;
+      // The last field ends with its block when no "Contents:" list closes the header.
+      const valueFrom = heading.valueStart + Math.max(0, text.slice(heading.valueStart).search(/\S/));
+      const blockEnd = /\n[ \t\u00A0]*\n/.exec(text.slice(valueFrom));
+      let end = next ?? (blockEnd ? valueFrom + blockEnd.index : text.length);
       if (heading.type === 'contents') {
         // The listed items end the header; what follows on the same line or block is the text.
         let position = heading.valueStart;
