@@ -3,13 +3,15 @@
  * without errors or network requests, the view switch changes what is shown (with the keyboard
  * too), an anchor lands on its paragraph, and axe-core finds no serious accessibility problem.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REFERENCE_TEI, ROOT } from './helpers.js';
+import { convert } from '../src/index.js';
+import { render } from '../src/render/index.js';
+import { REFERENCE_TEI, ROOT, corpusFiles } from './helpers.js';
 
 const EDITION_URL = pathToFileURL(REFERENCE_TEI.replace(/\.xml$/, '.html')).href;
 const ARTIFACTS = join(ROOT, 'test-output', 'browser');
@@ -90,6 +92,23 @@ describe('the HTML edition in chromium', () => {
     expect(await violations()).toEqual([]);
     await page.locator('#view-diplomatic').check();
     expect(await violations()).toEqual([]);
+  });
+
+  it('should pass axe-core too for a converted FRUS despatch (letter, enclosure, notes) and link its note', async () => {
+    const source = corpusFiles().find((path) => path.includes('/12-')) ?? '';
+    const tei = convert(readFileSync(source), { path: source }).tei ?? '';
+    const html = render(tei, '12.xml', { to: 'html' }).output ?? '';
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const file = join(ARTIFACTS, 'frus-12.html');
+    writeFileSync(file, html);
+    const other = await context.newPage();
+    await other.goto(pathToFileURL(file).href);
+    const violations = (await new AxeBuilder({ page: other }).analyze()).violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+    expect(violations.map((violation) => violation.id)).toEqual([]);
+    await other.locator('sup.noteref a').first().click();
+    expect(new URL(other.url()).hash).toBe('#fn-33');
+    expect(await other.locator('#fn-33').innerText()).toContain('Not printed');
+    await other.close();
   });
 
   it('should save a screenshot of the edition as a test artifact', async () => {
