@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../src/index.js';
 import { render, type RenderOptions } from '../src/render/index.js';
-import { REFERENCE_SOURCE, REFERENCE_TEI, ROOT, SHARED, corpusFiles, elementXml, readText, words, xmlText } from './helpers.js';
+import { REFERENCE_SOURCE, REFERENCE_TEI, ROOT, SHARED, corpusFiles, elementXml, isSubsequence, readText, words, xmlText } from './helpers.js';
 
 const EDITION = REFERENCE_TEI.replace(/\.xml$/, '');
 const VNU = join(ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
@@ -55,6 +55,16 @@ describe('the diplomatic text', () => {
     const diplomatic = referenceBody(rendered(reference, { to: 'text', view: 'diplomatic' }));
     expect(source.length).toBeGreaterThan(30_000);
     expect(tokens(diplomatic)).toEqual(tokens(source));
+  });
+
+  it('should give back every word and bracket of each corpus document, in order, from its TEI', () => {
+    for (const path of corpusFiles()) {
+      const source = readFileSync(path, 'utf8');
+      const diplomatic = rendered(convert(readFileSync(path), { path }).tei ?? '', { to: 'text', view: 'diplomatic' });
+      // The text part (after the edition's own header block): the source's header, text and notes.
+      const text = diplomatic.slice(diplomatic.indexOf('-'.repeat(78)));
+      expect(isSubsequence(tokens(source), tokens(text)), path).toBe(true);
+    }
   });
 
   it('should write each bracket family as the source does', () => {

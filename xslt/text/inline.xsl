@@ -34,9 +34,10 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The number of a note listed at the end, as the source prints it. -->
+  <!-- The number of a note listed at the end: glued as the source prints it, or in brackets. -->
   <xsl:template match="tei:ref[@type = 'note']" mode="text-inline">
-    <xsl:value-of select="'[' || normalize-space(.) || ']'"/>
+    <xsl:param name="view" as="xs:string" tunnel="yes"/>
+    <xsl:value-of select="if ($view = 'diplomatic') then normalize-space(.) else '[' || normalize-space(.) || ']'"/>
   </xsl:template>
 
   <xsl:template match="tei:add" mode="text-inline">
