@@ -245,3 +245,21 @@ describe('document dates', () => {
     expect(corpus('09').tei).toContain('<date when="1949-05-11">May 11, 1949</date>');
   });
 });
+
+describe('variants of the PDF export and of labels met in the wild', () => {
+  it('reads a banner that starts with a page number and names the site last, and "translation by"', () => {
+    const source =
+      '1 Digital Archive International History Declassified digitalarchive.wilsoncenter.org November 05, 1962 Memorandum of Conversation, X with Y Citation: Memorandum of Conversation, X with Y, November 05, 1962, History and Public Policy Program Digital Archive, Some Ministry archives; translation by Jane Roe. Summary: X and Y talk. Original Language: Russian Contents: English Translation\n\n2 Top Secret MEMORANDUM OF CONVERSATION\n';
+    const result = convert(source, { path: 'wild.txt' });
+    expect(result.tei).toContain('<ab type="banner">1 Digital Archive International History Declassified digitalarchive.wilsoncenter.org</ab>');
+    expect(result.tei).toContain('<date when="1962-11-05">November 05, 1962</date>');
+    expect(result.tei).toContain('<persName xml:id="translator">Jane Roe</persName>');
+  });
+
+  it('takes a surname in capitals, with initials, as a label ("O. YORICK."), not a sentence about a person', () => {
+    const source = 'Title\n\nA.I. XAVIER expressed his sympathy.\n\nO. YORICK. We have analyzed the proposals.\n\nA.I. XAVIER. Thank you.\n';
+    const result = convert(source, { path: 'caps.txt', layout: 'plain' });
+    expect(turns(result.tei ?? '')).toEqual(['o-yorick', 'a-i-xavier']);
+    expect(result.tei).toContain('<speaker>O. YORICK.</speaker>');
+  });
+});

@@ -92,6 +92,8 @@ export function recurringLabels(texts: readonly string[]): Set<string> {
   }
   return new Set([...counts].filter(([, count]) => count >= 2).map(([name]) => name));
 }
+/** A name set in capitals, initials allowed: "A.I. MIKOYAN", "O. DORTICOS", "MAO ZEDONG". */
+const CAPITALS_NAME = /(?:\p{Lu}\.[ \t]?){0,3}\p{Lu}{2,}[\p{Lu}'’-]*(?:[ \t]+\p{Lu}{2,}[\p{Lu}'’-]*){0,2}(?![\p{Ll}])/uy;
 /** A name not (yet) known: capitalised words, hyphenated parts allowed. */
 const UNKNOWN_NAME = /\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3}/uy;
 /** Lower-case words after the name ("continued", "asks a question"). */
@@ -120,7 +122,7 @@ export function readSpeakerLabel(text: string, persons: PersonIndex, recurring: 
   if (known) {
     nameEnd = known.end;
   } else {
-    const unknown = stickyMatch(UNKNOWN_NAME, text, position);
+    const unknown = stickyMatch(CAPITALS_NAME, text, position) ?? stickyMatch(UNKNOWN_NAME, text, position);
     if (!unknown || unknown[0].split(/\s+/).some((word) => NOT_NAME_WORDS.has(word))) return undefined;
     nameEnd = position + unknown[0].length;
   }
@@ -133,8 +135,11 @@ export function readSpeakerLabel(text: string, persons: PersonIndex, recurring: 
 
   // An unknown name must look like a label, not like the start of a sentence.
   const unknownAllowed = (terminator: string | undefined): boolean =>
+    // A surname in capitals ("O. DORTICOS.") is how records of conversation set a label.
+    honorific !== null ||
+    new RegExp(`^${CAPITALS_NAME.source}$`, 'u').test(name) ||
     // In a dialogue (some label recurs), a one-word "Name:" opening a block is a label too.
-    honorific !== null || (terminator === ':' && (name.trim().split(/\s+/).length >= 2 || recurring.size > 0));
+    (terminator === ':' && (name.trim().split(/\s+/).length >= 2 || recurring.size > 0));
   const person = known?.person;
 
   if (stickyMatch(ONLY_SPACE, text, position)) {

@@ -58,11 +58,11 @@ export function readFrontParts(record: SourceRecord, edition: Edition): void {
     switch (part.type) {
       case 'citation': {
         edition.record.source = value;
-        const translator = value.match(/Translated by\s+([^\n]+?)\.?\s*(?:\n|$)/)?.[1];
+        const translator = value.match(/(?:Translated|[Tt]ranslation) by\s+([^\n]+?)\.?\s*(?:\n|$|(?=\s+https?:))/)?.[1];
         if (translator) edition.translator = { id: EDITION_IDS.translator, name: foldLines(translator) };
         const recordId = value.match(/https?:\/\/\S+\/(\d+)\s*$/)?.[1];
         if (recordId) edition.record.id = recordId;
-        const archive = foldLines(value).match(/Digital Archive,\s*(.+?)\.?\s*(?:Translated by|Reprinted in|https?:|$)/)?.[1];
+        const archive = foldLines(value).match(/Digital Archive,\s*(.+?)\.?\s*(?:Translated by|[;,.]\s*[Tt]ranslation by|Reprinted in|https?:|$)/)?.[1];
         const archival = archive ? parseArchivalCitation(archive) : undefined;
         if (archival) edition.archival = archival;
         break;

@@ -3,7 +3,11 @@ import { findDate } from '../conventions/dates.js';
 import { splitBlocks } from './blocks.js';
 import type { FrontPart, FrontPartType, SourceLayout } from './types.js';
 
-const BANNER = /^\s*Digital Archive\b[\s\S]*?International History Declassified/;
+/**
+ * The export's banner: "Digital Archive", "International History Declassified" and the site's
+ * name, in either order, on one or two lines, sometimes after a page number.
+ */
+const BANNER = /^\s*(?:\d+\s+)?Digital Archive\b(?:[^\n]*\n?){0,2}?[^\n]*?(?:International History Declassified|digitalarchive\.wilsoncenter\.org)(?:\s+(?:International History Declassified|digitalarchive\.wilsoncenter\.org))*/;
 /** The export's field headings, in the order the export writes them. */
 const FIELD_HEADINGS: { heading: string; type: FrontPartType }[] = [
   { heading: 'Citation:', type: 'citation' },
