@@ -263,3 +263,22 @@ describe('variants of the PDF export and of labels met in the wild', () => {
     expect(result.tei).toContain('<speaker>O. YORICK.</speaker>');
   });
 });
+
+describe('a FRUS document copied from the web page', () => {
+  const source =
+    '136. Memorandum of Conversation\n\nSUBJECT\n\n  • Berlin\n\nPARTICIPANTS\n\n  • U.S.\n    • The Secretary\n    • Mr. Akalovsky\n  • U.S.S.R.\n    • Foreign Minister Gromyko\n    • Mr. Sukhodrev (Interp.)\n\nAfter dinner, the Secretary and Mr. Gromyko conversed alone.\n\nMr. Gromyko said that he wished to clarify the points,1 and it appreciated the [Page 377] rapprochement.\n\n  1. Source: Department of State files.\n';
+
+  it('is read as FRUS: numbered title, bulleted participants grouped by delegation, notes and page markers', () => {
+    const result = convert(source, { path: 'web-frus.txt' });
+    expect(result.report?.layout).toBe('frus');
+    expect(result.report?.persons).toEqual([
+      { id: 'the-secretary', name: 'The Secretary', group: 'U.S.' },
+      { id: 'akalovsky', name: 'Akalovsky', group: 'U.S.' },
+      { id: 'gromyko', name: 'Gromyko', group: 'U.S.S.R.' },
+      { id: 'sukhodrev', name: 'Sukhodrev', group: 'U.S.S.R.' },
+    ]);
+    expect(result.tei).toContain('<occupation>Interp.</occupation>');
+    expect(result.tei).toContain('points,<ref type="note" target="#fn-1">1</ref> and');
+    expect(result.tei).toContain('<pb n="377"/>');
+  });
+});

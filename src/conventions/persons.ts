@@ -255,14 +255,16 @@ export function markMentions(nodes: readonly Inline[], index: PersonIndex, onVar
 }
 
 /** Headings of participant lists ("Participants:", "Present:", "Also present:", "Recorder:"). */
-const LIST_HEADING = /^[ \t]*(Participants|Present|Also [Pp]resent|Others [Pp]resent|In [Aa]ttendance|Attending|Recorder|Interpreter)[ \t]*:[ \t]*/;
+const LIST_HEADING = /^[ \t]*(Participants|Present|Also [Pp]resent|Others [Pp]resent|In [Aa]ttendance|Attending|Recorder|Interpreter)[ \t]*:[ \t]*|^[ \t]*(PARTICIPANTS|PRESENT|ALSO PRESENT|Participants|Present)[ \t]*$/;
+/** A bullet before a list entry, as web pages and exports write lists. */
+const BULLET = /^[ \t]*[•·◦▪\-–*][ \t]+/;
 /** Titles and ranks written before a name in such lists; kept in the written form, not the name. */
 export const TITLE_WORDS: ReadonlySet<string> = new Set([
   'Maj.', 'Gen.', 'Lt.', 'Col.', 'Capt.', 'Adm.', 'Brig.', 'Sgt.', 'Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Messrs.', 'Cde.', 'Comrade', 'Sir',
   'Lieutenant', 'Major', 'Captain', 'Vice', 'Deputy', 'Foreign', 'Prime', 'Political', ...RANKS,
 ]);
 /** An entry of a list is a name: a few capitalised words, not a sentence. */
-const NAME_ENTRY = /^[\p{Lu}[][\p{L}.'’\-\][ \t]*(?:,[^,\n]{0,80})?$/u;
+const NAME_ENTRY = /^[\p{Lu}[][\p{L}.'’\-\][ \t]*(?:\([^()\n]{1,40}\))?[ \t]*(?:,[^,\n]{0,80})?$/u;
 
 export interface ListedPerson {
   /** The entry as written ("Maj. Gen. Claire Lee Chennault"). */
@@ -300,11 +302,14 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-function readEntry(written: string): ListedPerson | undefined {
+function readEntry(entry: string): ListedPerson | undefined {
+  // "Mr. Zarechnak (Interp.)": the parenthesis is a role, like what follows a comma.
+  const parenthesis = /\s*\(([^()]+)\)/.exec(entry);
+  const written = parenthesis ? entry.replace(parenthesis[0], '') : entry;
   const [namePart = '', ...roleParts] = written.split(',');
   const name = displayName(withoutTitles(namePart.trim()));
   if (!name || !/^\p{Lu}/u.test(name) || namePart.trim().split(/\s+/).length > 8) return undefined;
-  const role = roleParts.join(',').trim();
+  const role = [parenthesis?.[1], roleParts.join(',').trim()].filter(Boolean).join(', ');
   return { written: displayName(namePart), name, ...(role ? { role } : {}) };
 }
 
@@ -330,10 +335,13 @@ export function readParticipantLists(blocks: readonly { number: number; text: st
   let open: { label: string; persons: ListedPerson[] } | undefined;
   let previous: number | undefined;
   for (const block of blocks) {
-    const lines = block.text.split('\n').map((line) => line.trim()).filter(Boolean);
+    const rawLines = block.text.split('\n').filter((line) => line.trim());
+    const lines = rawLines.map((line) => line.replace(BULLET, '').trim());
+    const bulleted = rawLines.every((line) => BULLET.test(line));
     const startsList = LIST_HEADING.test(block.text);
     const nameOnly = lines.length === 1 && !/[.:;!?]$/.test(lines[0] ?? '') && (lines[0] ?? '').split(/\s+/).length <= 6;
-    if (!startsList && !(open && previous !== undefined && list.blocks.at(-1) === previous && nameOnly)) {
+    const continuing = open !== undefined && previous !== undefined && list.blocks.at(-1) === previous && (nameOnly || bulleted);
+    if (!startsList && !continuing) {
       open = undefined;
       previous = block.number;
       continue;
@@ -343,21 +351,26 @@ export function readParticipantLists(blocks: readonly { number: number; text: st
     const additions: ListedPerson[] = [];
     let current = open;
     let readable = true;
-    for (const line of lines) {
+    lines.forEach((line, index) => {
+      if (!readable) return;
       const heading = LIST_HEADING.exec(line);
-      if (heading) {
-        current = { label: heading[1] ?? '', persons: [] };
+      const indent = (rawLines[index] ?? '').search(/\S/);
+      const nextIndent = (rawLines[index + 1] ?? '').search(/\S/);
+      if (heading || (bulleted && nextIndent > indent)) {
+        // A heading, or an entry with entries indented under it ("U.S." over its delegation).
+        current = { label: heading ? (heading[1] ?? heading[2] ?? '') : line, persons: [] };
         groups.push(current);
+        if (!heading) return;
       }
       const rest = heading ? line.slice(heading[0].length) : line;
       const entries = rest ? readLine(rest) : [];
       if (!entries || !current) {
         readable = false;
-        break;
+        return;
       }
       if (current === open) additions.push(...entries);
       else current.persons.push(...entries);
-    }
+    });
     if (readable) {
       open?.persons.push(...additions);
       list.groups.push(...groups);

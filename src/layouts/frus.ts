@@ -9,6 +9,9 @@ const DOCUMENT_NUMBER = /^\s*\[Document \d+\][ \t]*(?:\n|$)/;
 /** A note at the end: "87. China National Aviation Corporation …". */
 const NUMBERED_NOTE = /^\s*(\d{1,3})\.\s+\S/;
 const NOTE_NUMBER_ALONE = /^\s*(\d{1,3})\s*$/;
+/** The web page's numbered title: "136. Memorandum of Conversation". */
+const NUMBERED_TITLE = /^\s*\d{1,4}\.\s+\p{Lu}[^\n]{3,200}$/u;
+const PAGE_MARKER = /\[Page \d+\]/;
 /** A dateline is short: "[Washington,] May 11, 1949." or "No. 3053 Chungking, October 12, 1944." */
 const DATELINE_MAX_LENGTH = 160;
 
@@ -53,20 +56,31 @@ export const frusDocument: SourceLayout = {
   description: 'FRUS document (file number, [Document N], title, dateline, text with [Page N], notes at the end)',
 
   detect(blocks) {
-    return blocks.slice(0, 6).some((block) => DOCUMENT_NUMBER.test(block.text));
+    // "[Document N]" near the top; or, in a copy from the web page, the numbered title
+    // ("136. Memorandum of Conversation") followed somewhere by FRUS page markers.
+    if (blocks.slice(0, 6).some((block) => DOCUMENT_NUMBER.test(block.text))) return true;
+    const first = blocks[0]?.text ?? '';
+    return NUMBERED_TITLE.test(first) && blocks.some((block) => PAGE_MARKER.test(block.text));
   },
 
   read(blocks, file) {
     const documentIndex = blocks.findIndex((block) => DOCUMENT_NUMBER.test(block.text));
-    const front: FrontPart[] = blocks.slice(0, documentIndex).map((block) => ({ type: 'reference', block, valueStart: 0 }));
-    const marker = blocks[documentIndex]!;
-    const markerLength = DOCUMENT_NUMBER.exec(marker.text)?.[0].trimEnd().length ?? marker.text.length;
-    front.push({ type: 'document-number', block: { ...marker, text: marker.text.slice(0, markerLength), end: marker.start + markerLength }, valueStart: 0 });
+    const front: FrontPart[] = blocks.slice(0, Math.max(documentIndex, 0)).map((block) => ({ type: 'reference', block, valueStart: 0 }));
     let index = documentIndex + 1;
-    // A scrape may run the title on into the marker's block.
-    const rest = marker.text.slice(markerLength);
-    const restStart = marker.start + markerLength + (rest.length - rest.trimStart().length);
-    const title = rest.trim() ? { number: marker.number, text: rest.trim(), start: restStart, end: marker.end } : blocks[index++];
+    let title: Block | undefined;
+    const marker = blocks[documentIndex];
+    if (marker) {
+      const markerLength = DOCUMENT_NUMBER.exec(marker.text)?.[0].trimEnd().length ?? marker.text.length;
+      front.push({ type: 'document-number', block: { ...marker, text: marker.text.slice(0, markerLength), end: marker.start + markerLength }, valueStart: 0 });
+      // A scrape may run the title on into the marker's block.
+      const rest = marker.text.slice(markerLength);
+      const restStart = marker.start + markerLength + (rest.length - rest.trimStart().length);
+      title = rest.trim() ? { number: marker.number, text: rest.trim(), start: restStart, end: marker.end } : blocks[index++];
+    } else {
+      // The web page's own form: the numbered title first ("136. Memorandum of Conversation").
+      index = 0;
+      title = blocks[index++];
+    }
     if (title) front.push({ type: 'title', block: title, valueStart: 0 });
     const dateline = blocks[index];
     const date = dateline && flat(dateline).length <= DATELINE_MAX_LENGTH ? findDate(flat(dateline)) : undefined;
