@@ -104,6 +104,8 @@ export interface Paragraph {
   /** Source block the paragraph comes from. */
   block: number;
   content: Inline[];
+  /** Set far to the right in the source (a stamp, a signature of a PDF export). */
+  alignedRight?: boolean;
 }
 
 export interface Speech {

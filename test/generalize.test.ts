@@ -282,3 +282,11 @@ describe('a FRUS document copied from the web page', () => {
     expect(result.tei).toContain('<pb n="377"/>');
   });
 });
+
+describe('right-aligned lines of a PDF export', () => {
+  it('05: the signature set far to the right is marked rend="align(right)", and the convention declared', () => {
+    const tei = corpus('05').tei;
+    expect(tei).toMatch(/<p xml:id="p\d+" n="\d+" rend="align\(right\)"> {20,}Filippov\."<\/p>/);
+    expect(tei).toContain('<p n="layout/right-aligned">');
+  });
+});

@@ -216,7 +216,13 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
     waiting = [];
   };
   const paragraph = (decision: Decision): Paragraph => {
-    lastParagraph = { id: '', n: 0, block: decision.block, content: [...waiting, ...inline(decision, true)] };
+    lastParagraph = {
+      id: '',
+      n: 0,
+      block: decision.block,
+      content: [...waiting, ...inline(decision, true)],
+      ...(isAlignedRight(decision.source.text) ? { alignedRight: true } : {}),
+    };
     waiting = [];
     return lastParagraph;
   };
@@ -314,6 +320,13 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
     ruleId,
     override }));
   return { edition, bracketCounts: bracketContext.counts };
+}
+
+/** Every line set far to the right, as a PDF export writes stamps and signatures. */
+const RIGHT_INDENT = 30;
+function isAlignedRight(text: string): boolean {
+  const lines = text.split('\n').filter((line) => line.trim());
+  return lines.length > 0 && lines.every((line) => line.search(/\S/) >= RIGHT_INDENT);
 }
 
 /** Where each listed note's number stands in the text (offset in the source → the note). */

@@ -278,6 +278,10 @@ function writeEncodingDesc(header: TeiWriter, edition: Edition): void {
     if (used.has(rule.id)) editorial.leaf('p', { n: rule.id }, rule.editorialDecl);
   }
   for (const convention of GENERAL_CONVENTIONS) editorial.leaf('p', { n: convention.n }, convention.text);
+  const paragraphs = edition.body.flatMap((item) => (item.kind === 'p' ? [item] : item.kind === 'sp' ? item.paragraphs : []));
+  if (paragraphs.some((paragraph) => paragraph.alignedRight)) {
+    editorial.leaf('p', { n: 'layout/right-aligned' }, 'Paragraphs whose every line stands far to the right in the source (stamps and signatures of a PDF export) have rend="align(right)"; their spaces are kept.');
+  }
   editorial.close();
   const refs = encodingDesc.element('refsDecl');
   refs.empty('citeStructure', { unit: 'speech', match: '/TEI/text/body/sp', use: '@n' });
@@ -348,7 +352,7 @@ function writeProfileDesc(header: TeiWriter, edition: Edition): void {
 }
 
 function writeParagraph(parent: TeiWriter, paragraph: Paragraph): void {
-  parent.leaf('p', { 'xml:id': paragraph.id, n: String(paragraph.n) }, paragraph.content);
+  parent.leaf('p', { 'xml:id': paragraph.id, n: String(paragraph.n), rend: paragraph.alignedRight ? 'align(right)' : undefined }, paragraph.content);
 }
 
 function writeSpeech(parent: TeiWriter, item: Speech): void {
