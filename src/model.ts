@@ -104,8 +104,8 @@ export interface Paragraph {
   /** Source block the paragraph comes from. */
   block: number;
   content: Inline[];
-  /** Set far to the right in the source (a stamp, a signature of a PDF export). */
-  alignedRight?: boolean;
+  /** Set apart in the source: to the right margin (a stamp, a signature) or centred (a heading). */
+  align?: 'right' | 'center';
 }
 
 export interface Speech {

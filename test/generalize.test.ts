@@ -283,10 +283,15 @@ describe('a FRUS document copied from the web page', () => {
   });
 });
 
-describe('right-aligned lines of a PDF export', () => {
+describe('right-aligned and centred lines of a PDF export', () => {
   it('05: the signature set far to the right is marked rend="align(right)", and the convention declared', () => {
     const tei = corpus('05').tei;
     expect(tei).toMatch(/<p xml:id="p\d+" n="\d+" rend="align\(right\)"> {20,}Filippov\."<\/p>/);
-    expect(tei).toContain('<p n="layout/right-aligned">');
+    expect(tei).toContain('<p n="layout/aligned">');
+  });
+
+  it('03: lines indented far but ending short of the right margin are centred', () => {
+    expect(corpus('03').tei).toMatch(/<p xml:id="p\d+" n="\d+" rend="align\(center\)"> +to Cde\. I\. V\. STALIN<\/p>/);
+    expect(corpus('03').tei).toMatch(/rend="align\(right\)">[^<]*Translation from Chinese/);
   });
 });

@@ -221,7 +221,7 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
       n: 0,
       block: decision.block,
       content: [...waiting, ...inline(decision, true)],
-      ...(isAlignedRight(decision.source.text) ? { alignedRight: true } : {}),
+      ...alignment(decision.source.text),
     };
     waiting = [];
     return lastParagraph;
@@ -322,11 +322,16 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
   return { edition, bracketCounts: bracketContext.counts };
 }
 
-/** Every line set far to the right, as a PDF export writes stamps and signatures. */
-const RIGHT_INDENT = 30;
-function isAlignedRight(text: string): boolean {
+/**
+ * How a PDF export sets a block apart: every line indented far (a stamp, a signature, a centred
+ * heading), reaching the right margin (right-aligned) or not (centred).
+ */
+const FAR_INDENT = 30;
+const RIGHT_MARGIN = 90;
+function alignment(text: string): { align?: 'right' | 'center' } {
   const lines = text.split('\n').filter((line) => line.trim());
-  return lines.length > 0 && lines.every((line) => line.search(/\S/) >= RIGHT_INDENT);
+  if (lines.length === 0 || !lines.every((line) => line.search(/\S/) >= FAR_INDENT)) return {};
+  return { align: lines.every((line) => line.trimEnd().length >= RIGHT_MARGIN) ? 'right' : 'center' };
 }
 
 /** Where each listed note's number stands in the text (offset in the source → the note). */

@@ -279,8 +279,8 @@ function writeEncodingDesc(header: TeiWriter, edition: Edition): void {
   }
   for (const convention of GENERAL_CONVENTIONS) editorial.leaf('p', { n: convention.n }, convention.text);
   const paragraphs = edition.body.flatMap((item) => (item.kind === 'p' ? [item] : item.kind === 'sp' ? item.paragraphs : []));
-  if (paragraphs.some((paragraph) => paragraph.alignedRight)) {
-    editorial.leaf('p', { n: 'layout/right-aligned' }, 'Paragraphs whose every line stands far to the right in the source (stamps and signatures of a PDF export) have rend="align(right)"; their spaces are kept.');
+  if (paragraphs.some((paragraph) => paragraph.align)) {
+    editorial.leaf('p', { n: 'layout/aligned' }, 'Paragraphs whose every line is indented far in the source (stamps, signatures, headings of a PDF export) have rend="align(right)" when they reach the right margin and rend="align(center)" otherwise; their spaces are kept.');
   }
   editorial.close();
   const refs = encodingDesc.element('refsDecl');
@@ -352,7 +352,7 @@ function writeProfileDesc(header: TeiWriter, edition: Edition): void {
 }
 
 function writeParagraph(parent: TeiWriter, paragraph: Paragraph): void {
-  parent.leaf('p', { 'xml:id': paragraph.id, n: String(paragraph.n), rend: paragraph.alignedRight ? 'align(right)' : undefined }, paragraph.content);
+  parent.leaf('p', { 'xml:id': paragraph.id, n: String(paragraph.n), rend: paragraph.align ? `align(${paragraph.align})` : undefined }, paragraph.content);
 }
 
 function writeSpeech(parent: TeiWriter, item: Speech): void {

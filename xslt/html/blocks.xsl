@@ -96,7 +96,7 @@
   <xsl:template match="tei:p | tei:ab | tei:u/tei:seg" mode="html-blocks">
     <xsl:variable name="anchor" select="tk:anchor(.)"/>
     <xsl:variable name="n" select="tk:block-number(.)"/>
-    <p id="{$anchor}" class="para {if (ancestor::tei:sp or ancestor::tei:u) then 'speech' else 'narrative'}{if (contains(@rend, 'right')) then ' right' else ''}">
+    <p id="{$anchor}" class="para {if (ancestor::tei:sp or ancestor::tei:u) then 'speech' else 'narrative'}{if (contains(@rend, 'right')) then ' right' else if (contains(@rend, 'center')) then ' center' else ''}">
       <xsl:if test="tk:is-citable(.)">
         <a class="pilcrow" href="#{$anchor}" title="Link to paragraph {$n}">¶&#160;{$n}</a>
         <xsl:text> </xsl:text>

@@ -40,6 +40,7 @@ dl.legend dd { margin: 0; }
 .narrative { color: #2e2e2e; border-left: 3px solid var(--rule); padding-left: .75rem; }
 #summary .narrative { border: 0; padding: 0; }
 .para.right { text-align: right; border-left: 0; }
+.para.center { text-align: center; border-left: 0; }
 .pilcrow { font: .75rem system-ui, sans-serif; color: var(--muted); text-decoration: none; margin-right: .25rem; }
 .pilcrow:hover, .pilcrow:focus { color: var(--link); text-decoration: underline; }
 .person { color: inherit; text-decoration: underline dotted; }
