@@ -5,14 +5,13 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import { BRACKET_CONVENTIONS } from '../conventions/brackets.js';
+import { TEI_NS, XML_NS } from '../namespaces.js';
 import { ATTRIBUTION_RULES } from '../conventions/speakers.js';
 import { EDITION_IDS } from '../ids.js';
 import { codePointLabel, XML_FORBIDDEN_CHARACTER } from '../input.js';
 import type { Edition, Inline, Paragraph, Person, PersonGroup, Speech } from '../model.js';
 import { TEIKIT_VERSION } from '../version.js';
 
-export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
-const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
 type Attributes = Record<string, string | undefined>;
 

@@ -11,9 +11,9 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import salve from 'salve-annos';
 import type { Diagnostic, SourceFile } from '../diagnostics.js';
-import { XML_NS, type XmlElement, type XmlDocument } from '../xml/parse.js';
+import { TEI_NS, XML_NS } from '../namespaces.js';
+import type { XmlElement, XmlDocument } from '../xml/parse.js';
 
-export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
 
 /** A RELAX NG schema compiled for validation; reuse it for every document. */

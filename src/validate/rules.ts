@@ -4,8 +4,8 @@
  * test/validate-rules.test.ts runs both on the same documents and compares what they find.
  */
 import type { Diagnostic, Severity, SourceFile } from '../diagnostics.js';
-import { XML_NS, attributeValue, descendants, findAttribute, textContent, type XmlAttribute, type XmlDocument, type XmlElement } from '../xml/parse.js';
-import { TEI_NS } from './relaxng.js';
+import { TEI_NS, XML_NS } from '../namespaces.js';
+import { attributeValue, descendants, findAttribute, textContent, type XmlAttribute, type XmlDocument, type XmlElement } from '../xml/parse.js';
 
 /** Generic rules hold for any TEI P5 document; teikit rules for the editions teikit makes. */
 export type RuleScope = 'generic' | 'teikit';

@@ -53,7 +53,6 @@ export interface XmlDocument {
   prolog: ProcessingInstruction[];
 }
 
-export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
 /** Reject, with position, a document that cannot be read safely or is not well-formed. */
 function reject(file: SourceFile, offset: number, ruleId: string, reason: string, note: string): never {

@@ -1,0 +1,3 @@
+/** The XML namespaces teikit reads and writes. */
+export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
+export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
