@@ -168,14 +168,12 @@ export function parseXml(file: SourceFile): XmlDocument {
   return { root, prolog };
 }
 
-/** The value of an attribute in no namespace (or `xml:*` when `uri` is XML_NS). */
-export function attributeValue(element: XmlElement, local: string, uri = ''): string | undefined {
-  return element.attributes.find((attribute) => attribute.local === local && attribute.uri === uri)?.value;
-}
-
+/** An attribute in no namespace (or `xml:*` when `uri` is the XML namespace). */
 export function findAttribute(element: XmlElement, local: string, uri = ''): XmlAttribute | undefined {
   return element.attributes.find((attribute) => attribute.local === local && attribute.uri === uri);
 }
+
+export const attributeValue = (element: XmlElement, local: string, uri = ''): string | undefined => findAttribute(element, local, uri)?.value;
 
 /** Every element of the tree, in document order (the element itself first). */
 export function descendants(element: XmlElement): XmlElement[] {
