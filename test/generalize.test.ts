@@ -3,11 +3,12 @@
  * participant lists and legends, letters with enclosures, notes at the end, bracket families.
  * Expected values were read off the sources in ../shared/corpus by hand.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convert, type ConvertResult } from '../src/index.js';
-import { corpusFiles, elementXml } from './helpers.js';
+import { TEI_ALL, corpusFiles, elementXml, jing } from './helpers.js';
 
 const converted = new Map<string, ConvertResult>();
 function corpus(prefix: string): ConvertResult & { tei: string } {
@@ -293,5 +294,16 @@ describe('right-aligned and centred lines of a PDF export', () => {
   it('03: lines indented far but ending short of the right margin are centred', () => {
     expect(corpus('03').tei).toMatch(/<p xml:id="p\d+" n="\d+" rend="align\(center\)"> +to Cde\. I\. V\. STALIN<\/p>/);
     expect(corpus('03').tei).toMatch(/rend="align\(right\)">[^<]*Translation from Chinese/);
+  });
+});
+
+describe('a letter with its salutation alone in its block', () => {
+  it('opens the letter with the salutation and closes it with any complimentary close, valid against tei_all', () => {
+    const source = 'Title\n\nDear Comrade Ivanov:\n\nWe thank you.\n\nWith communist greetings,\n\nI. Petrov\n';
+    const tei = convert(source, { path: 'letter.txt' }).tei ?? '';
+    expect(elementXml(tei, 'body')).toMatch(/<div type="letter">\s*<opener>\s*<salute>Dear Comrade Ivanov:<\/salute>\s*<\/opener>\s*<p xml:id="p1" n="1">We thank you\.<\/p>\s*<closer>\s*<salute>With communist greetings,<\/salute>\s*<signed>I\. Petrov<\/signed>/);
+    const file = join(mkdtempSync(join(tmpdir(), 'teikit-letter-')), 'letter.xml');
+    writeFileSync(file, tei);
+    expect(jing(TEI_ALL, [file])).toEqual([]);
   });
 });

@@ -248,6 +248,11 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
         if (decision.salute) {
           boundary();
           body.push({ kind: 'opener', salute: decision.salute });
+          // A salutation alone in its block ("Dear Comrade Ivanov:") opens the letter and no more.
+          if (decision.source.text.slice(decision.textStart).trim() === '') {
+            open = undefined;
+            break;
+          }
         }
         body.push({ kind: 'p', ...paragraph(decision) });
         open = undefined;
