@@ -169,6 +169,8 @@
         <dd>Deleted in the original: shown struck through in the diplomatic view only.</dd>
         <dt><span class="gap">[…]</span></dt>
         <dd>Text missing or illegible in the original.</dd>
+        <dt><span class="inline-note">[handwritten …]</span></dt>
+        <dd>The translator's notes in the text: marginalia, stamps, signatures, comments.</dd>
         <dt><a class="person" href="#participants">Name</a></dt>
         <dd>A person of the record: the link leads to the list of participants.</dd>
       </dl>
