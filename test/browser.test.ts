@@ -69,7 +69,8 @@ describe('the HTML edition in chromium', () => {
   it('should land an anchor link on its paragraph', async () => {
     await page.goto(`${EDITION_URL}#p30`);
     const top = await page.locator('#p30').evaluate((element) => element.getBoundingClientRect().top);
-    expect(top).toBeGreaterThanOrEqual(0);
+    // At the top of the viewport, give or take the sub-pixel rounding of the scroll position.
+    expect(top).toBeGreaterThan(-2);
     expect(top).toBeLessThan(50);
     await page.locator('#p30 .pilcrow').click();
     expect(page.url()).toBe(`${EDITION_URL}#p30`);
