@@ -30,9 +30,12 @@ export interface TeiValidationOptions {
   rules: readonly RuleScope[];
 }
 
+/** What a file is taken for before its content is read. */
+const kindFromPath = (path: string): DocumentKind => (path.endsWith('.json') ? 'manifest' : 'tei');
+
 /** A manifest is JSON; everything else is read as XML. */
 export function detectKind(path: string, text: string): DocumentKind {
-  return path.endsWith('.json') || text.trimStart().startsWith('{') ? 'manifest' : 'tei';
+  return kindFromPath(path) === 'manifest' || text.trimStart().startsWith('{') ? 'manifest' : 'tei';
 }
 
 function finish(path: string, kind: DocumentKind, diagnostics: Diagnostic[]): ValidationResult {
@@ -42,7 +45,7 @@ function finish(path: string, kind: DocumentKind, diagnostics: Diagnostic[]): Va
 
 /** Validate one file's bytes: TEI (schema + rules) or manifest (JSON Schema), detected by content. */
 export function validateDocument(bytes: Uint8Array, path: string, options: TeiValidationOptions): ValidationResult {
-  let kind: DocumentKind = path.endsWith('.json') ? 'manifest' : 'tei';
+  let kind = kindFromPath(path);
   try {
     const file = decodeText(bytes, path);
     kind = detectKind(path, file.text);
@@ -63,7 +66,7 @@ export function validateDocument(bytes: Uint8Array, path: string, options: TeiVa
 /** Read and validate one file; a file that cannot be read is an invalid result, not an exception. */
 export function validateFile(path: string, options: TeiValidationOptions): ValidationResult {
   const input = readInput(path, 'file');
-  if (!input.bytes) return finish(path, path.endsWith('.json') ? 'manifest' : 'tei', input.diagnostic ? [input.diagnostic] : []);
+  if (!input.bytes) return finish(path, kindFromPath(path), input.diagnostic ? [input.diagnostic] : []);
   return validateDocument(input.bytes, path, options);
 }
 
