@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-const STYLESHEETS = ['html', 'text'];
+const STYLESHEETS = ['html', 'text', 'json'];
 const xslt3 = createRequire(import.meta.url).resolve('xslt3/xslt3.js');
 mkdirSync('dist/xslt', { recursive: true });
 for (const name of STYLESHEETS) {

@@ -1,4 +1,4 @@
-import type { RenderTarget, TextView } from '../render/index.js';
+import { RENDER_TARGETS, type RenderTarget, type TextView } from '../render/targets.js';
 import type { Command, CommandOutcome } from './command.js';
 import { readInput, writeOutput } from '../io.js';
 import { formatDiagnostics } from './reporter.js';
@@ -7,10 +7,10 @@ import { UsageError } from './errors.js';
 export const renderCommand: Command = {
   name: 'render',
   summary: 'Render a TEI edition as a self-contained HTML page or a plain-text edition',
-  usage: 'teikit render TEI.xml --to html|text [--view reading|diplomatic] [-o OUT]',
+  usage: 'teikit render TEI.xml --to html|text|json [--view reading|diplomatic] [-o OUT]',
   positionals: [1, 1],
   options: {
-    to: { type: 'string', valueName: 'FORMAT', description: 'Output: the HTML reading edition or a plain-text edition', choices: ['html', 'text'] },
+    to: { type: 'string', valueName: 'FORMAT', description: 'Output: the HTML reading edition, a plain-text edition, or the catalogue record (title, date, archive, translators, participants) as JSON', choices: RENDER_TARGETS },
     view: { type: 'string', valueName: 'VIEW', description: 'Text: clean reading text or the diplomatic text with the source\'s brackets; HTML: the view the page opens in', choices: ['reading', 'diplomatic'] },
     output: { type: 'string', short: 'o', valueName: 'FILE', description: 'Write here (atomically) instead of to stdout' },
     quiet: { type: 'boolean', short: 'q', description: 'Show errors only' },

@@ -1,23 +1,23 @@
 /**
- * The render stage: TEI → HTML reading edition or plain-text edition, through the XSLT 3.0
- * stylesheets of xslt/, compiled to SEF at build time (scripts/compile-xslt.mjs) and run with
- * SaxonJS. Each compiled stylesheet is read once per process and reused for every document.
+ * The render stage: TEI → HTML reading edition, plain-text edition or catalogue record (JSON),
+ * through the XSLT 3.0 stylesheets of xslt/, compiled to SEF at build time
+ * (scripts/compile-xslt.mjs) and run with SaxonJS. Each compiled stylesheet is read once per
+ * process and reused for every document; a document is parsed once for all its outputs.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import SaxonJS from 'saxon-js';
+import SaxonJS, { type SaxonDocument } from 'saxon-js';
 import { InputError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { decodeText } from '../input.js';
 import { parseXml } from '../xml/parse.js';
 
-export const RENDER_TARGETS = ['html', 'text'] as const;
-export type RenderTarget = (typeof RENDER_TARGETS)[number];
-export const TEXT_VIEWS = ['reading', 'diplomatic'] as const;
-export type TextView = (typeof TEXT_VIEWS)[number];
+import type { RenderTarget, TextView } from './targets.js';
+
+export { RENDER_TARGETS, TEXT_VIEWS, type RenderTarget, type TextView } from './targets.js';
 
 export interface RenderOptions {
   to: RenderTarget;
-  /** Text: which edition. HTML: which view the page opens in (it holds both). */
+  /** Text: which edition. HTML: which view the page opens in (it holds both). JSON: unused. */
   view?: TextView;
 }
 
@@ -54,32 +54,21 @@ function describeTransformError(error: unknown): string {
   return String(error);
 }
 
-/** Render a TEI document. Bad input (not XML, entity declarations) is reported, never thrown. */
-export function render(tei: Uint8Array | string, path: string, options: RenderOptions): RenderResult {
-  const done = (diagnostics: Diagnostic[], output?: string): RenderResult => {
-    const sorted = sortDiagnostics(diagnostics);
-    const ok = output !== undefined && !sorted.some((diagnostic) => diagnostic.severity === 'error');
-    return ok ? { output, diagnostics: sorted, ok } : { diagnostics: sorted, ok };
-  };
-  let text: string;
-  try {
-    const file = decodeText(typeof tei === 'string' ? new TextEncoder().encode(tei) : tei, path);
-    // Our own parser first: it refuses entity declarations and points at malformed markup.
-    parseXml(file);
-    text = file.text;
-  } catch (error) {
-    if (error instanceof InputError) return done([error.diagnostic]);
-    throw error;
-  }
-  const view = options.view ?? 'reading';
+const finish = (diagnostics: Diagnostic[], output?: string): RenderResult => {
+  const sorted = sortDiagnostics(diagnostics);
+  const ok = output !== undefined && !sorted.some((diagnostic) => diagnostic.severity === 'error');
+  return ok ? { output, diagnostics: sorted, ok } : { diagnostics: sorted, ok };
+};
+
+function transform(document: SaxonDocument, path: string, options: RenderOptions): RenderResult {
   try {
     const result = SaxonJS.transform(
-      { stylesheetInternal: stylesheet(options.to), sourceText: text, destination: 'serialized', stylesheetParams: { view } },
+      { stylesheetInternal: stylesheet(options.to), sourceNode: document, destination: 'serialized', stylesheetParams: { view: options.view ?? 'reading' } },
       'sync',
     );
-    return done([], result.principalResult);
+    return finish([], result.principalResult);
   } catch (error) {
-    return done([
+    return finish([
       {
         file: path,
         severity: 'error',
@@ -90,4 +79,28 @@ export function render(tei: Uint8Array | string, path: string, options: RenderOp
       },
     ]);
   }
+}
+
+/**
+ * Render one TEI document to several outputs, parsing it once. Bad input (not XML, entity
+ * declarations) is reported in every result, never thrown.
+ */
+export function renderEach(tei: Uint8Array | string, path: string, requests: readonly RenderOptions[]): RenderResult[] {
+  let document: SaxonDocument;
+  try {
+    const file = decodeText(typeof tei === 'string' ? new TextEncoder().encode(tei) : tei, path);
+    // Our own parser first: it refuses entity declarations and points at malformed markup.
+    parseXml(file);
+    document = SaxonJS.XPath.evaluate('parse-xml($text)', null, { params: { text: file.text } });
+  } catch (error) {
+    if (error instanceof InputError) return requests.map(() => finish([error.diagnostic]));
+    const reason = `SaxonJS could not parse this document: ${describeTransformError(error)}.`;
+    return requests.map(() => finish([{ file: path, severity: 'error', source: 'teikit:render', ruleId: 'render/parse', reason }]));
+  }
+  return requests.map((options) => transform(document, path, options));
+}
+
+/** Render a TEI document to one output. */
+export function render(tei: Uint8Array | string, path: string, options: RenderOptions): RenderResult {
+  return renderEach(tei, path, [options])[0]!;
 }

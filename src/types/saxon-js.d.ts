@@ -1,17 +1,28 @@
 // saxon-js ships no type declarations; this covers the part teikit uses (SaxonJS 2.7 on Node).
 declare module 'saxon-js' {
+  /** A document parsed by SaxonJS (opaque to teikit). */
+  export interface SaxonDocument {
+    readonly nodeType: number;
+  }
   interface TransformOptions {
     /** A compiled stylesheet (SEF), already parsed from JSON. */
     stylesheetInternal: object;
-    sourceText: string;
+    /** The source document, parsed once and reused for several transforms. */
+    sourceNode: SaxonDocument;
     destination: 'serialized';
     stylesheetParams?: Record<string, string | number | boolean>;
   }
   interface TransformResult {
     principalResult: string;
   }
+  interface XPathOptions {
+    params?: Record<string, string>;
+  }
   interface SaxonJsStatic {
     transform(options: TransformOptions, mode: 'sync'): TransformResult;
+    XPath: {
+      evaluate(expression: string, context: null, options: XPathOptions): SaxonDocument;
+    };
   }
   const SaxonJS: SaxonJsStatic;
   export default SaxonJS;

@@ -16,6 +16,12 @@
     <xsl:sequence select="normalize-space(string($node))"/>
   </xsl:function>
 
+  <!-- The edition's own id (teikit's idno), else the document's. -->
+  <xsl:function name="tk:edition-id" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="(($tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'teikit'], $tei/@xml:id) ! tk:clean(.), 'edition')[normalize-space()][1]"/>
+  </xsl:function>
+
   <xsl:function name="tk:title" as="xs:string">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="titles" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
@@ -90,6 +96,12 @@
   <xsl:function name="tk:summary" as="element()*">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="$tei/tei:teiHeader/tei:profileDesc/tei:abstract"/>
+  </xsl:function>
+
+  <!-- Names of the persons who took part (not those only mentioned), in document order, once each. -->
+  <xsl:function name="tk:participant-names" as="xs:string*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="distinct-values($tei/tei:teiHeader/tei:profileDesc/tei:particDesc//tei:listPerson[not(@type = 'mentioned')]/tei:person/((tei:persName, tei:name, tei:*)[1] ! tk:clean(.))[normalize-space()])"/>
   </xsl:function>
 
   <xsl:key name="tk:id" match="*[@xml:id]" use="string(@xml:id)"/>

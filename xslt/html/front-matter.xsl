@@ -15,11 +15,6 @@
     expand-text="yes">
 
   <!-- The edition's identifier, used for citation keys and file names. -->
-  <xsl:function name="tk:edition-id" as="xs:string">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="(($tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'teikit'], $tei/@xml:id) ! tk:clean(.), 'edition')[normalize-space()][1]"/>
-  </xsl:function>
-
   <xsl:function name="tk:citation-text" as="xs:string">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="string-join((
