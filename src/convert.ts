@@ -19,8 +19,10 @@ export interface ConvertOptions {
   manifest?: { text: string; path: string };
   /** Source layout; detected when absent. */
   layout?: LayoutName;
-  /** Edition id; defaults to the manifest's id, then the source file's base name. */
+  /** Edition id; defaults to the manifest's id, then `defaultId`. */
   id?: string;
+  /** The id when neither `id` nor the manifest gives one (default: the source file's base name). */
+  defaultId?: string;
   /** Where the xml-model instructions point for teikit.rng and teikit.sch (see SerializeOptions). */
   schemaBase?: string;
 }
@@ -82,7 +84,7 @@ export function convert(source: Uint8Array | string, options: ConvertOptions = {
     const loaded = parsed?.loaded;
     const file = decodeSource(bytes, path);
     const record = readSource(file, options.layout ?? loaded?.manifest.layout);
-    const id = options.id ?? loaded?.manifest.id ?? basename(path, extname(path));
+    const id = options.id ?? loaded?.manifest.id ?? options.defaultId ?? basename(path, extname(path));
     const { edition, bracketCounts } = buildEdition(record, file, id, loaded);
     diagnostics.push(...file.messages);
     if (loaded) diagnostics.push(...loaded.file.messages.filter((message) => !diagnostics.includes(message)));

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Diagnostic } from './diagnostics.js';
 
@@ -7,13 +7,28 @@ import type { Diagnostic } from './diagnostics.js';
  * that a reader (or a killed run) never sees half a file.
  */
 export function writeFileAtomic(path: string, content: string): void {
+  writeFileAtomicWith(path, (write) => write(content));
+}
+
+/** The same, for content written in pieces (a file too large to hold at once). */
+export function writeFileAtomicWith(path: string, produce: (write: (chunk: string) => void) => void): void {
   const directory = dirname(path);
   mkdirSync(directory, { recursive: true });
   const temporary = join(directory, `.${basename(path)}.tmp-${process.pid}-${Date.now()}`);
+  let descriptor: number | undefined;
   try {
-    writeFileSync(temporary, content);
+    descriptor = openSync(temporary, 'w');
+    const fd = descriptor;
+    produce((chunk) => {
+      const bytes = Buffer.from(chunk);
+      // writeSync may write less than asked; loop until all of it is out.
+      for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
+    });
+    closeSync(descriptor);
+    descriptor = undefined;
     renameSync(temporary, path);
   } catch (error) {
+    if (descriptor !== undefined) closeSync(descriptor);
     rmSync(temporary, { force: true });
     throw error;
   }

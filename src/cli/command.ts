@@ -11,7 +11,8 @@ export interface OptionSpec {
 
 /** What a command returns: the entry point prints and exits, commands never do. */
 export interface CommandOutcome {
-  exitCode: 0 | 1 | 2;
+  /** 0 ok, 1 invalid input or failed editions, 2 usage error, 130 interrupted (SIGINT). */
+  exitCode: 0 | 1 | 2 | 130;
   stdout?: string;
   stderr?: string;
 }
@@ -23,7 +24,15 @@ export interface Command {
   /** Positional arguments: [min, max]. */
   positionals: [number, number];
   options: Record<string, OptionSpec>;
-  run(positionals: string[], values: Record<string, string | boolean | undefined>): Promise<CommandOutcome> | CommandOutcome;
+  run(positionals: string[], values: Record<string, string | boolean | undefined>, terminal: Terminal): Promise<CommandOutcome> | CommandOutcome;
+}
+
+/** Where a long-running command reports as it goes (stderr); short commands return their text instead. */
+export interface Terminal {
+  write(text: string): void;
+  /** An interactive terminal that can redraw a progress bar (not with CI=true). */
+  interactive: boolean;
+  columns: number;
 }
 
 export function helpText(command: Command): string {

@@ -4,13 +4,14 @@
  * Exit codes: 0 ok, 1 invalid input or validation errors, 2 usage error.
  */
 import { TEIKIT_VERSION } from '../version.js';
-import { helpText, parseCommandArgs, type Command, type CommandOutcome } from './command.js';
+import { buildCommand } from './build.js';
+import { helpText, parseCommandArgs, type Command, type CommandOutcome, type Terminal } from './command.js';
 import { convertCommand } from './convert.js';
 import { UsageError } from './errors.js';
 import { renderCommand } from './render.js';
 import { validateCommand } from './validate.js';
 
-const COMMANDS: readonly Command[] = [convertCommand, validateCommand, renderCommand];
+const COMMANDS: readonly Command[] = [buildCommand, convertCommand, validateCommand, renderCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length)) + 2;
@@ -29,7 +30,15 @@ function mainHelp(): string {
   ].join('\n');
 }
 
-export async function runCli(args: string[]): Promise<CommandOutcome> {
+const continuousIntegration = (): boolean => process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false' && process.env.CI !== '0';
+
+const STDERR: Terminal = {
+  write: (text) => void process.stderr.write(text),
+  interactive: process.stderr.isTTY === true && !continuousIntegration(),
+  columns: process.stderr.columns ?? 80,
+};
+
+export async function runCli(args: string[], terminal: Terminal = STDERR): Promise<CommandOutcome> {
   const [name, ...rest] = args;
   if (name === undefined) return { exitCode: 2, stderr: mainHelp() };
   if (name === '--help' || name === '-h' || name === 'help') return { exitCode: 0, stdout: mainHelp() };
@@ -39,7 +48,7 @@ export async function runCli(args: string[]): Promise<CommandOutcome> {
     if (!command) throw new UsageError(`Unknown command "${name}". Commands: ${COMMANDS.map((candidate) => candidate.name).join(', ')}.`);
     const { positionals, values, help } = parseCommandArgs(command, rest);
     if (help) return { exitCode: 0, stdout: helpText(command) };
-    return await command.run(positionals, values);
+    return await command.run(positionals, values, terminal);
   } catch (error) {
     if (error instanceof UsageError) {
       const hint = command ? `teikit ${command.name} --help` : 'teikit --help';

@@ -1,0 +1,167 @@
+/**
+ * The build: every edition of a corpus through the whole pipeline, in worker threads, only
+ * where something changed. The main thread plans (hashes inputs, reads state records), hands
+ * stale editions to a pool of workers, reports their outcomes in edition order whatever order
+ * they finish in, and writes each corpus folder's catalogue.
+ */
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { Diagnostic } from '../diagnostics.js';
+import { writeCatalogue, type CatalogueResult } from './catalogue.js';
+import { findEditions, shardOf, type EditionSource } from './editions.js';
+import type { EditionOutcome } from './pipeline.js';
+import { readEditionInputs, readState, staleness, toolchainFingerprint } from './state.js';
+import type { BuildTask } from './worker.js';
+
+export { findEditions, shardOf, type EditionSource } from './editions.js';
+export type { EditionOutcome } from './pipeline.js';
+export type { CatalogueResult } from './catalogue.js';
+
+export interface Shard {
+  /** 1-based. */
+  index: number;
+  count: number;
+}
+
+export interface BuildOptions {
+  /** Corpus folders (or single edition folders). */
+  directories: readonly string[];
+  /** Worker threads; default: the number of cores. */
+  jobs?: number;
+  /** Rebuild every edition, changed or not. */
+  force?: boolean;
+  shard?: Shard;
+  onEvent?: (event: BuildEvent) => void;
+  /** Aborting stops handing out editions and terminates the workers. */
+  signal?: AbortSignal;
+}
+
+export type BuildEvent =
+  | { type: 'planned'; editions: number; stale: number; jobs: number }
+  /** An edition finished (in whatever order the workers finish): for progress bars. */
+  | { type: 'finished'; key: string; done: number; total: number }
+  /** An edition's outcome, in edition order. */
+  | { type: 'outcome'; edition: EditionSource; outcome: EditionOutcome };
+
+export interface BuildSummary {
+  /** Editions found (in this shard). */
+  editions: number;
+  built: number;
+  skipped: number;
+  failed: string[];
+  warnings: number;
+  errors: number;
+  /** Problems found before building (e.g. a folder with two TEI files). */
+  problems: Diagnostic[];
+  catalogues: CatalogueResult[];
+  interrupted: boolean;
+  milliseconds: number;
+}
+
+/** Compiled worker module (dist/build/worker.js), the same path from src/ and from dist/. */
+const WORKER = fileURLToPath(new URL('../../dist/build/worker.js', import.meta.url));
+
+export function defaultJobs(): number {
+  return availableParallelism();
+}
+
+export async function build(options: BuildOptions): Promise<BuildSummary> {
+  const started = performance.now();
+  const emit = options.onEvent ?? ((): void => undefined);
+  const roots = options.directories.map((directory) => resolve(directory));
+  const discovery = findEditions(roots);
+  const editions = options.shard
+    ? discovery.editions.filter((edition) => shardOf(edition, options.shard!.count) === options.shard!.index)
+    : discovery.editions;
+  const toolchain = toolchainFingerprint();
+
+  // Plan: which editions need building. Reads only sources, manifests and state records.
+  const stale = editions.filter((edition) => options.force || staleness(edition, readEditionInputs(edition, toolchain), readState(edition.directory)) !== undefined);
+  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), stale.length));
+  emit({ type: 'planned', editions: editions.length, stale: stale.length, jobs: stale.length === 0 ? 0 : jobs });
+
+  const summary: BuildSummary = {
+    editions: editions.length,
+    built: 0,
+    skipped: editions.length - stale.length,
+    failed: [],
+    warnings: 0,
+    errors: 0,
+    problems: discovery.problems,
+    catalogues: [],
+    interrupted: false,
+    milliseconds: 0,
+  };
+  summary.errors += discovery.problems.length;
+
+  if (stale.length > 0) await runPool(stale, toolchain, jobs, options.signal, emit, summary);
+  summary.interrupted = options.signal?.aborted === true;
+
+  // A shard sees only part of the corpus, and an interrupted build only part of the work.
+  if (!options.shard && !summary.interrupted) {
+    for (const root of roots) {
+      const members = discovery.editions.filter((edition) => edition.root === root);
+      const isCollection = members.length > 0 && !members.some((edition) => edition.directory === root);
+      if (isCollection) summary.catalogues.push(writeCatalogue(root, members, toolchain));
+    }
+  }
+  summary.milliseconds = performance.now() - started;
+  return summary;
+}
+
+async function runPool(
+  stale: readonly EditionSource[],
+  toolchain: string,
+  jobs: number,
+  signal: AbortSignal | undefined,
+  emit: (event: BuildEvent) => void,
+  summary: BuildSummary,
+): Promise<void> {
+  const pool = new Piscina<BuildTask, EditionOutcome>({ filename: WORKER, minThreads: jobs, maxThreads: jobs, idleTimeout: Infinity });
+  const onAbort = (): void => void pool.destroy();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  // Outcomes wait here until every edition before them has been reported.
+  const waiting = new Map<number, EditionOutcome>();
+  let nextToReport = 0;
+  let done = 0;
+  const report = (index: number, outcome: EditionOutcome): void => {
+    waiting.set(index, outcome);
+    emit({ type: 'finished', key: outcome.key, done: ++done, total: stale.length });
+    while (waiting.has(nextToReport)) {
+      const ready = waiting.get(nextToReport)!;
+      waiting.delete(nextToReport);
+      if (ready.status === 'built') summary.built += 1;
+      else summary.failed.push(ready.key);
+      for (const diagnostic of ready.diagnostics) {
+        if (diagnostic.severity === 'warning') summary.warnings += 1;
+        if (diagnostic.severity === 'error') summary.errors += 1;
+      }
+      emit({ type: 'outcome', edition: stale[nextToReport]!, outcome: ready });
+      nextToReport += 1;
+    }
+  };
+  // A bounded window of tasks in flight keeps memory flat however large the corpus.
+  const window = jobs * 4;
+  let next = 0;
+  const inFlight = new Set<Promise<void>>();
+  try {
+    while (next < stale.length && !signal?.aborted) {
+      const index = next++;
+      const task = pool
+        .run({ edition: stale[index]!, toolchain })
+        .then((outcome) => report(index, outcome))
+        .catch((error: unknown) => {
+          if (!signal?.aborted) throw error;
+        })
+        .finally(() => inFlight.delete(task));
+      inFlight.add(task);
+      if (inFlight.size >= window) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    await pool.destroy();
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * What makes a build incremental: a small record beside each edition (.teikit-build.json)
+ * saying from which inputs its outputs were made, and what those outputs were. An edition is
+ * rebuilt when an input hash differs or an output is missing or changed.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../io.js';
+import { BUNDLED_SCHEMAS } from '../schemas.js';
+import { TEIKIT_VERSION } from '../version.js';
+import type { EditionSource } from './editions.js';
+
+export const STATE_FILE = '.teikit-build.json';
+/** Bump when the record's shape changes: an old record then simply means "rebuild". */
+const STATE_FORMAT = 1;
+
+const COMPILED_STYLESHEETS = fileURLToPath(new URL('../../dist/xslt/', import.meta.url));
+
+export const sha256 = (content: string | Uint8Array): string => createHash('sha256').update(content).digest('hex');
+
+/**
+ * Everything besides an edition's own files that its outputs depend on: teikit's version, its
+ * schemas and its compiled stylesheets. Computed once per build.
+ */
+export function toolchainFingerprint(): string {
+  const hash = createHash('sha256').update(`teikit ${TEIKIT_VERSION}\n`);
+  const files = [BUNDLED_SCHEMAS.rng, BUNDLED_SCHEMAS.sch, BUNDLED_SCHEMAS.manifest, ...['html', 'text', 'json'].map((name) => `${COMPILED_STYLESHEETS}${name}.sef.json`)];
+  for (const file of files) hash.update(file.slice(file.lastIndexOf('/') + 1)).update('\0').update(readFileSync(file)).update('\0');
+  return hash.digest('hex');
+}
+
+/** The catalogue record of an edition: what xslt/json.xsl reads from its TEI header. */
+export interface CatalogueRecord {
+  id: string;
+  title: string;
+  subtitle?: string;
+  date?: string;
+  dateText?: string;
+  archive?: string;
+  translators: string[];
+  participants: string[];
+  summary?: string;
+}
+
+export interface OutputRecord {
+  size: number;
+  mtimeMs: number;
+  sha256: string;
+}
+
+export interface EditionState {
+  format: number;
+  /** Hash of the toolchain and the edition's source and manifest. */
+  inputs: string;
+  /** Output file name → what was written. */
+  outputs: Record<string, OutputRecord>;
+  record: CatalogueRecord;
+  /** The distinct words of the reading text, for the catalogue's full-text search. */
+  words: string;
+  warnings: number;
+}
+
+export interface EditionInputs {
+  source: Buffer;
+  manifest?: Buffer;
+  hash: string;
+}
+
+export function readEditionInputs(edition: EditionSource, toolchain: string): EditionInputs {
+  const source = readFileSync(edition.source.path);
+  const manifest = edition.manifestPath ? readFileSync(edition.manifestPath) : undefined;
+  const hash = createHash('sha256')
+    .update(toolchain)
+    .update(`\0${edition.source.kind}\0`)
+    .update(source)
+    .update('\0')
+    .update(manifest ?? 'no manifest')
+    .digest('hex');
+  return { source, hash, ...(manifest ? { manifest } : {}) };
+}
+
+export function readState(directory: string): EditionState | undefined {
+  try {
+    const state = JSON.parse(readFileSync(join(directory, STATE_FILE), 'utf8')) as EditionState;
+    return state.format === STATE_FORMAT ? state : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written last, after every output is in place: a killed build never records what it did not finish. */
+export function writeState(directory: string, state: Omit<EditionState, 'format'>): void {
+  writeFileAtomic(join(directory, STATE_FILE), `${JSON.stringify({ format: STATE_FORMAT, ...state })}\n`);
+}
+
+export function forgetState(directory: string): void {
+  rmSync(join(directory, STATE_FILE), { force: true });
+}
+
+/** An output is as recorded if its size matches and either its time or its content does (a copy keeps content, not time). */
+function outputIntact(path: string, recorded: OutputRecord): boolean {
+  try {
+    const stat = statSync(path);
+    if (stat.size !== recorded.size) return false;
+    return stat.mtimeMs === recorded.mtimeMs || sha256(readFileSync(path)) === recorded.sha256;
+  } catch {
+    return false;
+  }
+}
+
+/** Why an edition needs building, or undefined when its outputs are up to date. */
+export function staleness(edition: EditionSource, inputs: EditionInputs, state: EditionState | undefined): string | undefined {
+  if (!state) return 'never built';
+  if (state.inputs !== inputs.hash) return 'inputs changed';
+  for (const [name, recorded] of Object.entries(state.outputs)) {
+    if (!outputIntact(join(edition.directory, name), recorded)) return `${name} missing or changed`;
+  }
+  return undefined;
+}
+
+/** What a freshly written output looks like in the record. */
+export function describeOutput(path: string, content: string): OutputRecord {
+  const stat = statSync(path);
+  return { size: stat.size, mtimeMs: stat.mtimeMs, sha256: sha256(content) };
+}
