@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { writeFileAtomicWith } from '../io.js';
 import { TEIKIT_VERSION } from '../version.js';
-import type { EditionSource } from './editions.js';
+import { removeLeftovers, type EditionSource } from './editions.js';
 import { readState, type EditionState } from './state.js';
 
 export const CATALOGUE_FILE = 'index.html';
@@ -202,6 +202,7 @@ function searchDocument({ state }: Listed, position: number): { i: number; title
 export function writeCatalogue(root: string, members: readonly EditionSource[], toolchain: string): CatalogueResult {
   const path = join(root, CATALOGUE_FILE);
   const { hash, count } = catalogueHash(members, toolchain);
+  removeLeftovers(root);
   if (recordedHash(path) === hash) return { path, editions: count, written: false };
   const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src ${scriptHash(MINISEARCH)} ${scriptHash(SEARCH_SCRIPT)}; base-uri 'none'; form-action 'none'`;
   const title = `Editions (${count})`;

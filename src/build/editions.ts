@@ -4,7 +4,7 @@
  * Folders that are not editions are searched for editions below them.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, type Dirent } from 'node:fs';
+import { readdirSync, rmSync, type Dirent } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 
@@ -31,7 +31,11 @@ export interface Discovery {
 }
 
 /** Leftovers of a write that was killed between temporary file and rename (see writeFileAtomic). */
-export const TEMPORARY_FILE = /^\..+\.tmp-\d+-\d+$/;
+const TEMPORARY_FILE = /^\..+\.tmp-\d+-\d+$/;
+
+export function removeLeftovers(directory: string): void {
+  for (const name of readdirSync(directory)) if (TEMPORARY_FILE.test(name)) rmSync(join(directory, name), { force: true });
+}
 
 const ignoredDirectory = (name: string): boolean => name.startsWith('.') || name === 'node_modules';
 

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Diagnostic } from '../diagnostics.js';
 import { writeCatalogue, type CatalogueResult } from './catalogue.js';
-import { findEditions, shardOf, type EditionSource } from './editions.js';
+import { findEditions, removeLeftovers, shardOf, type EditionSource } from './editions.js';
 import type { EditionOutcome } from './pipeline.js';
 import { readEditionInputs, readState, staleness, toolchainFingerprint } from './state.js';
 import type { BuildTask } from './worker.js';
@@ -163,5 +163,7 @@ async function runPool(
   } finally {
     signal?.removeEventListener('abort', onAbort);
     await pool.destroy();
+    // Workers stopped mid-write leave temporary files; the renames never happened, so the outputs are whole.
+    if (signal?.aborted) for (const edition of stale) removeLeftovers(edition.directory);
   }
 }

@@ -3,7 +3,6 @@
  * (teikit.rng + rules) → render (HTML, reading text, diplomatic text, catalogue record), outputs
  * written atomically beside the source, the state record last. Runs inside a build worker.
  */
-import { readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { convert } from '../convert.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
@@ -11,7 +10,7 @@ import { renderEach, type RenderOptions } from '../render/index.js';
 import { SCHEMA_DIRECTORY } from '../schemas.js';
 import { validateDocument, type CompiledSchema } from '../validate/index.js';
 import { writeOutput } from '../io.js';
-import { TEMPORARY_FILE, type EditionSource } from './editions.js';
+import { removeLeftovers, type EditionSource } from './editions.js';
 import { describeOutput, forgetState, readEditionInputs, writeState, type CatalogueRecord, type OutputRecord } from './state.js';
 
 export interface EditionOutcome {
@@ -37,11 +36,6 @@ export function distinctWords(text: string): string {
   const words = new Set(text.toLowerCase().split(WORD_SEPARATOR));
   words.delete('');
   return [...words].join(' ');
-}
-
-/** Files a killed build left between temporary write and rename. */
-function removeLeftovers(directory: string): void {
-  for (const name of readdirSync(directory)) if (TEMPORARY_FILE.test(name)) rmSync(join(directory, name), { force: true });
 }
 
 const displayPath = (path: string): string => relative(process.cwd(), path) || path;

@@ -35,7 +35,8 @@ const continuousIntegration = (): boolean => process.env.CI !== undefined && pro
 const STDERR: Terminal = {
   write: (text) => void process.stderr.write(text),
   interactive: process.stderr.isTTY === true && !continuousIntegration(),
-  columns: process.stderr.columns ?? 80,
+  // A pseudo-terminal may report 0 columns.
+  columns: process.stderr.columns || Number(process.env.COLUMNS) || 80,
 };
 
 export async function runCli(args: string[], terminal: Terminal = STDERR): Promise<CommandOutcome> {

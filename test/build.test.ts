@@ -1,0 +1,281 @@
+/**
+ * teikit build: the whole pipeline over a folder of editions, through the real CLI (worker
+ * threads, real schema, real stylesheets), on copies of the bundled edition and corpus documents.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findEditions, shardOf } from '../src/build/index.js';
+import { corpusFiles, ROOT, REFERENCE_MANIFEST, REFERENCE_SOURCE, REFERENCE_TEI } from './helpers.js';
+
+const CLI = `${ROOT}dist/cli/main.js`;
+const WORK = `${ROOT}test-output/build/`;
+const OUTPUT_SUFFIXES = ['.xml', '.html', '.txt', '.diplomatic.txt'];
+
+function build(args: string[], cwd: string, env: Record<string, string> = {}): { status: number | null; stderr: string; stdout: string } {
+  const run = spawnSync(process.execPath, [CLI, 'build', ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true', ...env } });
+  return { status: run.status, stderr: run.stderr, stdout: run.stdout };
+}
+
+/** A corpus folder: the reference edition, three corpus documents, and the reference TEI as a TEI-only edition. */
+function makeCorpus(name: string): string {
+  const root = join(WORK, name);
+  rmSync(root, { recursive: true, force: true });
+  const editions = join(root, 'editions');
+  mkdirSync(join(editions, 'wilson-121798'), { recursive: true });
+  cpSync(REFERENCE_SOURCE, join(editions, 'wilson-121798', 'source.txt'));
+  cpSync(REFERENCE_MANIFEST, join(editions, 'wilson-121798', 'edition.json'));
+  for (const file of corpusFiles().filter((path) => /\/(01|09|12)-/.test(path))) {
+    const folder = join(editions, 'corpus', file.split('/').pop()!.slice(0, 2));
+    mkdirSync(folder, { recursive: true });
+    cpSync(file, join(folder, 'source.txt'));
+  }
+  mkdirSync(join(editions, 'tei-only'), { recursive: true });
+  cpSync(REFERENCE_TEI, join(editions, 'tei-only', 'record.xml'));
+  return root;
+}
+
+/** Every file under a folder (relative path → bytes), hidden state records and the catalogue included. */
+function snapshot(folder: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (directory: string, prefix: string): void => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(directory, entry.name), `${prefix}${entry.name}/`);
+      else files.set(`${prefix}${entry.name}`, readFileSync(join(directory, entry.name)));
+    }
+  };
+  walk(folder, '');
+  return files;
+}
+
+const modificationTimes = (folder: string, names: string[]): number[] => names.map((name) => statSync(join(folder, name)).mtimeMs);
+
+/** The xml-model instructions point at teikit's schema/ from wherever the edition is. */
+const withoutSchemaPaths = (tei: string): string => tei.replace(/<\?xml-model href="[^"]*(teikit\.(rng|sch))"/g, '<?xml-model href="$1"');
+
+/** Timings differ from run to run; everything else in the report must not. */
+const withoutTimings = (text: string): string => text.replace(/\(\d+ ms/g, '(… ms').replace(/\d+\.\d s/g, '… s').replace(/with \d+ workers?/g, 'with … workers');
+
+describe('teikit build', () => {
+  it('should build every edition of a folder, byte for byte what convert and render make, with a catalogue', () => {
+    const root = makeCorpus('fresh');
+    const run = build(['--jobs', '2'], root);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('Building 5 of 5 editions with 2 workers');
+    expect(run.stderr).toMatch(/5 built, 0 up to date, 0 failed/);
+    expect(run.stderr).toContain('Catalogue editions/index.html: 5 editions.');
+
+    const reference = join(root, 'editions', 'wilson-121798');
+    expect(withoutSchemaPaths(readFileSync(join(reference, 'wilson-121798.xml'), 'utf8'))).toBe(withoutSchemaPaths(readFileSync(REFERENCE_TEI, 'utf8')));
+    for (const suffix of ['.html', '.txt', '.diplomatic.txt']) {
+      expect(readFileSync(join(reference, `wilson-121798${suffix}`), 'utf8')).toBe(readFileSync(`${ROOT}editions/wilson-121798/wilson-121798${suffix}`, 'utf8'));
+    }
+    // The xml-model instructions of a built edition point at the real schema from where it lies.
+    expect(readFileSync(join(reference, 'wilson-121798.xml'), 'utf8')).toContain('<?xml-model href="../../../../../schema/teikit.rng"');
+    // A TEI-only edition is validated and rendered, not converted: its TEI stays the only XML.
+    const teiOnly = readdirSync(join(root, 'editions', 'tei-only')).filter((name) => !name.startsWith('.')).sort();
+    expect(teiOnly).toEqual(['record.xml', 'tei-only.diplomatic.txt', 'tei-only.html', 'tei-only.txt']);
+    expect(readFileSync(join(root, 'editions', 'tei-only', 'tei-only.html'), 'utf8')).toBe(readFileSync(`${ROOT}editions/wilson-121798/wilson-121798.html`, 'utf8'));
+    for (const code of ['01', '09', '12']) {
+      for (const suffix of OUTPUT_SUFFIXES) expect(existsSync(join(root, 'editions', 'corpus', code, `${code}${suffix}`)), `${code}${suffix}`).toBe(true);
+    }
+
+    const catalogue = readFileSync(join(root, 'editions', 'index.html'), 'utf8');
+    expect(catalogue.match(/<article /g)).toHaveLength(5);
+    expect(catalogue).toContain('<a href="wilson-121798/wilson-121798.html">Record of a Meeting between the Sino-Soviet Delegation and the Korean Workers&#39; Party Presidium</a>');
+    expect(catalogue).toContain('<a href="corpus/09/09.xml">TEI</a>');
+    expect(catalogue).toContain('<a href="tei-only/record.xml">TEI</a>');
+    expect(catalogue).toContain('<time datetime="1956-09-20">September 20, 1956</time>');
+    expect(catalogue).toContain('<dt>Archive</dt><dd>GARF, Fond 5446, Opis 98c, Delo 718, Listy 18-34</dd>');
+    expect(catalogue).toContain('<dt>Translator</dt><dd>Gary Goldberg</dd>');
+    expect(catalogue).toMatch(/<dt>Participants<\/dt><dd>Kim Il Sung, Kim Il, Pak Jeong-ae, /);
+    // Nothing is loaded from anywhere: no src, no external link; scripts allowed by hash only.
+    expect(catalogue).not.toMatch(/\ssrc=|https?:\/\/[^"]*"\s*>|<link/);
+    expect(catalogue).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+' 'sha256-[A-Za-z0-9+/=]+';/);
+  });
+
+  it('should do nothing on a second run, say so, and rebuild only what changed or is missing', () => {
+    const root = makeCorpus('incremental');
+    expect(build([], root).status).toBe(0);
+    const editions = join(root, 'editions');
+    const before = snapshot(editions);
+    const reference = join(editions, 'wilson-121798');
+    const times = modificationTimes(reference, ['wilson-121798.html', 'wilson-121798.xml']);
+
+    const again = build([], root);
+    expect(again.status).toBe(0);
+    expect(again.stderr).toMatch(/^Nothing to build: all 5 editions are up to date \(\d+\.\d s\)\. Use --force to rebuild\.\nCatalogue editions\/index\.html: 5 editions \(up to date\)\.\n$/);
+    expect(snapshot(editions)).toEqual(before);
+    expect(modificationTimes(reference, ['wilson-121798.html', 'wilson-121798.xml'])).toEqual(times);
+
+    // A changed source: that edition only, and the catalogue with it.
+    const source = join(editions, 'corpus', '12', 'source.txt');
+    writeFileSync(source, readFileSync(source, 'utf8').replace('Chiang', 'Chiang Kai-shek'));
+    const changed = build([], root);
+    expect(changed.status).toBe(0);
+    expect(changed.stderr).toContain('Building 1 of 5 editions (4 up to date)');
+    expect(changed.stderr).toContain('built  editions/corpus/12 (');
+    expect(changed.stderr).toContain('Catalogue editions/index.html: 5 editions.');
+    expect(modificationTimes(reference, ['wilson-121798.html', 'wilson-121798.xml'])).toEqual(times);
+
+    // A deleted output and a damaged one are repaired.
+    rmSync(join(reference, 'wilson-121798.txt'));
+    writeFileSync(join(editions, 'corpus', '01', '01.html'), 'truncated');
+    const repaired = build([], root);
+    expect(repaired.stderr).toContain('Building 2 of 5 editions (3 up to date)');
+    expect(readFileSync(join(reference, 'wilson-121798.txt'), 'utf8')).toBe(readFileSync(`${ROOT}editions/wilson-121798/wilson-121798.txt`, 'utf8'));
+    expect(readFileSync(join(editions, 'corpus', '01', '01.html'), 'utf8')).toMatch(/<\/html>\n?$/);
+
+    // A changed manifest counts as a changed input; --force rebuilds everything.
+    const manifest = join(reference, 'edition.json');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('"teikit maintainers"', '"The Editors"'));
+    expect(build([], root).stderr).toContain('Building 1 of 5 editions (4 up to date)');
+    expect(readFileSync(join(reference, 'wilson-121798.xml'), 'utf8')).toContain('<persName xml:id="editor">The Editors</persName>');
+    expect(build(['--force'], root).stderr).toContain('Building 5 of 5 editions with');
+  });
+
+  it('should report outcomes in edition order and write the same bytes whatever the number of workers', () => {
+    const one = makeCorpus('jobs-1');
+    const three = makeCorpus('jobs-3');
+    const first = build(['--jobs', '1'], one);
+    const second = build(['--jobs', '3'], three);
+    expect(first.status).toBe(0);
+    expect(withoutTimings(second.stderr)).toBe(withoutTimings(first.stderr));
+    const order = [...first.stderr.matchAll(/^built {2}(\S+)/gm)].map((match) => match[1]);
+    expect(order).toEqual(['editions/corpus/01', 'editions/corpus/09', 'editions/corpus/12', 'editions/tei-only', 'editions/wilson-121798']);
+    const [a, b] = [snapshot(join(one, 'editions')), snapshot(join(three, 'editions'))];
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [name, bytes] of a) {
+      // State records hold file times; everything a reader sees must be identical.
+      if (!name.endsWith('.teikit-build.json')) expect(b.get(name)?.equals(bytes), name).toBe(true);
+    }
+  });
+
+  it('should build the others when one edition is broken, report it with its position, and exit 1', () => {
+    const root = makeCorpus('broken');
+    const editions = join(root, 'editions');
+    mkdirSync(join(editions, 'bad-bytes'));
+    writeFileSync(join(editions, 'bad-bytes', 'source.txt'), Buffer.concat([Buffer.from('Title\n\nCde. Mikoyan. Hello.\n\nA broken '), Buffer.from([0xff, 0xfe]), Buffer.from(' byte.\n')]));
+    mkdirSync(join(editions, 'bad-manifest'));
+    cpSync(REFERENCE_SOURCE, join(editions, 'bad-manifest', 'source.txt'));
+    writeFileSync(join(editions, 'bad-manifest', 'edition.json'), '{\n  "id": "x",\n  "layout": "typewriter"\n}\n');
+    mkdirSync(join(editions, 'two-tei'));
+    cpSync(REFERENCE_TEI, join(editions, 'two-tei', 'a.xml'));
+    cpSync(REFERENCE_TEI, join(editions, 'two-tei', 'b.xml'));
+
+    const run = build(['--jobs', '2'], root);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('failed editions/bad-bytes');
+    expect(run.stderr).toMatch(/editions\/bad-bytes\/source\.txt:5:10: error: /);
+    expect(run.stderr).toContain('failed editions/bad-manifest');
+    expect(run.stderr).toMatch(/editions\/bad-manifest\/edition\.json:3:\d+: error: .*layout/);
+    expect(run.stderr).toContain('editions/two-tei: error: This folder holds 2 TEI files (a.xml, b.xml)');
+    expect(run.stderr).toMatch(/5 built, 0 up to date, 2 failed/);
+    expect(run.stderr).toContain('Failed: bad-bytes, bad-manifest');
+    expect(existsSync(join(editions, 'wilson-121798', 'wilson-121798.html'))).toBe(true);
+    // Nothing is written for a failed edition, and the catalogue lists the built ones only.
+    expect(readdirSync(join(editions, 'bad-bytes'))).toEqual(['source.txt']);
+    expect(readFileSync(join(editions, 'index.html'), 'utf8').match(/<article /g)).toHaveLength(5);
+    // Still broken on the next run: a failure is not remembered as done.
+    expect(build([], root).stderr).toContain('Building 2 of 7 editions (5 up to date)');
+  });
+
+  it('should split the editions into stable shards that together cover the corpus once, without a catalogue', () => {
+    const root = makeCorpus('shards');
+    const built = ['1/3', '2/3', '3/3'].map((shard) => {
+      const run = build(['--shard', shard, '--quiet'], root);
+      expect(run.status).toBe(0);
+      expect(run.stderr).not.toContain('Catalogue');
+      return Number(/(\d+) built/.exec(run.stderr)?.[1] ?? 0);
+    });
+    expect(built.reduce((sum, count) => sum + count, 0)).toBe(5);
+    expect(existsSync(join(root, 'editions', 'index.html'))).toBe(false);
+    // After all shards, a plain build has nothing left to do but the catalogue.
+    const last = build([], root);
+    expect(last.stderr).toContain('Nothing to build: all 5 editions are up to date');
+    expect(last.stderr).toContain('Catalogue editions/index.html: 5 editions.');
+
+    // An edition's shard depends on its own path only: adding editions moves no one.
+    const { editions } = findEditions([join(root, 'editions')]);
+    const before = editions.map((edition) => shardOf(edition, 4));
+    mkdirSync(join(root, 'editions', 'aaa-new'));
+    cpSync(REFERENCE_SOURCE, join(root, 'editions', 'aaa-new', 'source.txt'));
+    const after = findEditions([join(root, 'editions')]).editions.filter((edition) => edition.key !== 'aaa-new');
+    expect(after.map((edition) => shardOf(edition, 4))).toEqual(before);
+    expect(new Set(editions.map((edition) => shardOf(edition, 4))).size).toBeGreaterThan(1);
+  });
+
+  it('should leave no half-written output when killed, and repair on the next run', async () => {
+    const root = join(WORK, 'killed');
+    rmSync(root, { recursive: true, force: true });
+    const editions = join(root, 'editions');
+    for (let number = 1; number <= 12; number += 1) {
+      const folder = join(editions, `record-${String(number).padStart(2, '0')}`);
+      mkdirSync(folder, { recursive: true });
+      cpSync(REFERENCE_SOURCE, join(folder, 'source.txt'));
+    }
+    for (const signal of ['SIGKILL', 'SIGINT'] as const) {
+      const child = spawn(process.execPath, [CLI, 'build', '--jobs', '2'], { cwd: root, env: { ...process.env, CI: 'true' } });
+      let stderr = '';
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      await new Promise<void>((resolve) =>
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          if (/^built/m.test(stderr)) resolve();
+        }),
+      );
+      child.kill(signal);
+      const code = await exited;
+      if (signal === 'SIGINT') {
+        expect(code).toBe(130);
+        expect(stderr).toContain('Interrupted: ');
+      }
+      // Every output present is whole: temporary files are the only partial writes.
+      for (const folder of readdirSync(editions).filter((name) => name.startsWith('record-'))) {
+        for (const name of readdirSync(join(editions, folder))) {
+          if (name.endsWith('.html')) expect(readFileSync(join(editions, folder, name), 'utf8'), name).toMatch(/<\/html>\n?$/);
+          if (name.endsWith('.xml')) expect(readFileSync(join(editions, folder, name), 'utf8'), name).toMatch(/<\/TEI>\n?$/);
+          if (signal === 'SIGINT') expect(name, `${folder}/${name}`).not.toMatch(/\.tmp-/);
+        }
+      }
+    }
+    const next = build([], root);
+    expect(next.status).toBe(0);
+    expect(next.stderr).toMatch(/Building \d+ of 12 editions \(\d+ up to date\)/);
+    for (const folder of readdirSync(editions).filter((name) => name.startsWith('record-'))) {
+      const names = readdirSync(join(editions, folder)).sort();
+      expect(names).toEqual(['.teikit-build.json', 'source.txt', ...OUTPUT_SUFFIXES.map((suffix) => `${folder}${suffix}`).sort()].sort());
+      expect(readFileSync(join(editions, folder, `${folder}.txt`), 'utf8')).toBe(readFileSync(join(editions, 'record-01', 'record-01.txt'), 'utf8'));
+    }
+  });
+
+  it('should draw a progress bar on a terminal and plain lines elsewhere', () => {
+    const root = makeCorpus('terminal');
+    // `script` gives the build a real pseudo-terminal.
+    const run = spawnSync('script', ['-qec', `${process.execPath} ${CLI} build --jobs 2`, '/dev/null'], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: '', COLUMNS: '100' } });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/\r\x1b\[2K\[#{24}\] 5\/5/);
+    expect(run.stdout).not.toMatch(/^built /m);
+    const quiet = build(['--force', '--quiet'], root);
+    expect(quiet.stderr).not.toContain('\r');
+    expect(quiet.stderr).toMatch(/^5 built, 0 up to date, 0 failed; \d+ warnings?, 0 errors; \d+\.\d s with 2 workers\.\nCatalogue editions\/index\.html: 5 editions \(up to date\)\.\n$/);
+  });
+
+  it('should refuse bad arguments with exit 2 and a hint', () => {
+    const root = makeCorpus('usage');
+    for (const [args, message] of [
+      [['--jobs', '0'], '--jobs must be a whole number'],
+      [['--shard', '4/3'], '--shard must be I/N with 1 ≤ I ≤ N'],
+      [['--shard', 'half'], '--shard must be I/N'],
+      [['no-such-folder'], '"no-such-folder" does not exist'],
+      [['editions/wilson-121798/source.txt'], 'is not a folder'],
+    ] as const) {
+      const run = build([...args], root);
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stderr).toContain(message);
+      expect(run.stderr).toContain('Run `teikit build --help` for usage.');
+    }
+    expect(existsSync(join(root, 'editions', 'index.html'))).toBe(false);
+  });
+});
