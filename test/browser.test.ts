@@ -2,6 +2,7 @@
  * The HTML edition in a real browser (Debian's chromium through playwright-core): it opens
  * without errors or network requests, the view switch changes what is shown (with the keyboard
  * too), an anchor lands on its paragraph, and axe-core finds no serious accessibility problem.
+ * The catalogue a build writes: its search works under its own CSP, offline.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convert } from '../src/index.js';
 import { render } from '../src/render/index.js';
-import { REFERENCE_TEI, ROOT, corpusFiles } from './helpers.js';
+import { REFERENCE_TEI, ROOT, buildCli, corpusFiles, makeBuildCorpus } from './helpers.js';
 
 const EDITION_URL = pathToFileURL(REFERENCE_TEI.replace(/\.xml$/, '.html')).href;
 const ARTIFACTS = join(ROOT, 'test-output', 'browser');
@@ -118,5 +119,68 @@ describe('the HTML edition in chromium', () => {
     const path = join(ARTIFACTS, 'wilson-121798.png');
     const image = await page.screenshot({ path, fullPage: false });
     expect(image.length).toBeGreaterThan(10_000);
+  });
+});
+
+describe('the catalogue (index.html) in chromium', () => {
+  let catalogue: Page;
+  let catalogueUrl = '';
+  const catalogueMessages: string[] = [];
+  const catalogueRequests: string[] = [];
+  const visibleTitles = async (): Promise<string[]> => catalogue.locator('#editions > li:visible h2').allInnerTexts();
+
+  beforeAll(async () => {
+    const root = makeBuildCorpus(join(ROOT, 'test-output', 'browser', 'catalogue'));
+    expect(buildCli([], root).status).toBe(0);
+    catalogueUrl = pathToFileURL(join(root, 'editions', 'index.html')).href;
+    catalogue = await context.newPage();
+    catalogue.on('console', (message) => catalogueMessages.push(`${message.type()}: ${message.text()}`));
+    catalogue.on('pageerror', (error) => catalogueMessages.push(`pageerror: ${error.message}`));
+    catalogue.on('request', (request) => catalogueRequests.push(request.url()));
+    await catalogue.goto(catalogueUrl);
+  });
+
+  it('should run its script under its own Content-Security-Policy with no console message and no request', async () => {
+    // A script blocked by the CSP would leave the search form hidden and log a violation.
+    expect(await catalogue.locator('#search').isVisible()).toBe(true);
+    expect(catalogueMessages).toEqual([]);
+    expect(catalogueRequests).toEqual([catalogueUrl]);
+    expect(await visibleTitles()).toHaveLength(5);
+  });
+
+  it('should find editions by a person, by a word of the full text, by a title word, and forgive a typo', async () => {
+    const search = catalogue.locator('#search-input');
+    // Mikoyan speaks in the reference record only (also shown by the TEI-only copy of it).
+    await search.fill('Mikoyan');
+    expect((await visibleTitles()).every((title) => title.startsWith('Record of a Meeting between the Sino-Soviet Delegation'))).toBe(true);
+    expect(await visibleTitles()).toHaveLength(2);
+    expect(await catalogue.locator('#search-status').innerText()).toBe('2 of 5 editions match “Mikoyan”');
+    // "Chennault" occurs in the text of the FRUS transcript (09) and nowhere else.
+    await search.fill('chennault');
+    expect(await visibleTitles()).toHaveLength(1);
+    expect((await visibleTitles())[0]).toMatch(/Chennault|Rusk|Conversation|Transcript/i);
+    await search.fill('Mikoyn');
+    expect(await visibleTitles()).toHaveLength(2);
+    await search.fill('zzzzqqq');
+    expect(await visibleTitles()).toEqual([]);
+    expect(await catalogue.locator('#search-status').innerText()).toBe('0 of 5 editions match “zzzzqqq”');
+    await search.fill('');
+    expect(await visibleTitles()).toHaveLength(5);
+  });
+
+  it('should open with a query from the address (?q=) and link to the editions', async () => {
+    await catalogue.goto(`${catalogueUrl}?q=Stalin`);
+    const titles = await visibleTitles();
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.length).toBeLessThan(5);
+    await catalogue.locator('#editions > li:visible h2 a').first().click();
+    expect(catalogue.url()).toMatch(/\/editions\/corpus\/01\/01\.html$/);
+    expect(await catalogue.locator('h1').innerText()).toContain('Stalin');
+  });
+
+  it('should pass axe-core with no serious or critical violation', async () => {
+    await catalogue.goto(catalogueUrl);
+    const violations = (await new AxeBuilder({ page: catalogue }).analyze()).violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+    expect(violations.map((violation) => violation.id)).toEqual([]);
   });
 });

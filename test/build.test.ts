@@ -7,34 +7,12 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findEditions, shardOf } from '../src/build/index.js';
-import { corpusFiles, ROOT, REFERENCE_MANIFEST, REFERENCE_SOURCE, REFERENCE_TEI } from './helpers.js';
+import { buildCli as build, makeBuildCorpus, ROOT, REFERENCE_SOURCE, REFERENCE_TEI } from './helpers.js';
 
 const CLI = `${ROOT}dist/cli/main.js`;
 const WORK = `${ROOT}test-output/build/`;
+const makeCorpus = (name: string): string => makeBuildCorpus(join(WORK, name));
 const OUTPUT_SUFFIXES = ['.xml', '.html', '.txt', '.diplomatic.txt'];
-
-function build(args: string[], cwd: string, env: Record<string, string> = {}): { status: number | null; stderr: string; stdout: string } {
-  const run = spawnSync(process.execPath, [CLI, 'build', ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true', ...env } });
-  return { status: run.status, stderr: run.stderr, stdout: run.stdout };
-}
-
-/** A corpus folder: the reference edition, three corpus documents, and the reference TEI as a TEI-only edition. */
-function makeCorpus(name: string): string {
-  const root = join(WORK, name);
-  rmSync(root, { recursive: true, force: true });
-  const editions = join(root, 'editions');
-  mkdirSync(join(editions, 'wilson-121798'), { recursive: true });
-  cpSync(REFERENCE_SOURCE, join(editions, 'wilson-121798', 'source.txt'));
-  cpSync(REFERENCE_MANIFEST, join(editions, 'wilson-121798', 'edition.json'));
-  for (const file of corpusFiles().filter((path) => /\/(01|09|12)-/.test(path))) {
-    const folder = join(editions, 'corpus', file.split('/').pop()!.slice(0, 2));
-    mkdirSync(folder, { recursive: true });
-    cpSync(file, join(folder, 'source.txt'));
-  }
-  mkdirSync(join(editions, 'tei-only'), { recursive: true });
-  cpSync(REFERENCE_TEI, join(editions, 'tei-only', 'record.xml'));
-  return root;
-}
 
 /** Every file under a folder (relative path → bytes), hidden state records and the catalogue included. */
 function snapshot(folder: string): Map<string, Buffer> {
@@ -93,6 +71,26 @@ describe('teikit build', () => {
     // Nothing is loaded from anywhere: no src, no external link; scripts allowed by hash only.
     expect(catalogue).not.toMatch(/\ssrc=|https?:\/\/[^"]*"\s*>|<link/);
     expect(catalogue).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+' 'sha256-[A-Za-z0-9+/=]+';/);
+  });
+
+  it('should write a catalogue that is valid HTML5 and escapes what the headers say', () => {
+    const root = makeCorpus('catalogue');
+    // A translator's name with markup characters must arrive in the page as text.
+    const hostile = '<script>alert(1)</script> & "Goldberg"';
+    const source = join(root, 'editions', 'wilson-121798', 'source.txt');
+    writeFileSync(source, readFileSync(source, 'utf8').replace('Translated by Gary Goldberg', `Translated by ${hostile}`));
+    const run = build([], root);
+    expect(run.status, run.stderr).toBe(0);
+    const page = join(root, 'editions', 'index.html');
+    const html = readFileSync(page, 'utf8');
+    expect(html).toContain('<dt>Translator</dt><dd>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Goldberg&quot;</dd>');
+    expect(html).not.toContain('<script>alert(1)');
+    // In the search data the same name is JSON with "<" escaped, so it cannot close the script element.
+    expect(html).toContain('\\u003cscript>alert(1)\\u003c/script> & \\"Goldberg\\"');
+    const vnu = spawnSync('java', ['-jar', `${ROOT}node_modules/vnu-jar/build/dist/vnu.jar`, '--errors-only', '--format', 'gnu', page], { encoding: 'utf8' });
+    expect(vnu.error).toBeUndefined();
+    expect(vnu.stderr.trim()).toBe('');
+    expect(vnu.status).toBe(0);
   });
 
   it('should do nothing on a second run, say so, and rebuild only what changed or is missing', () => {

@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -108,4 +109,27 @@ export async function teikitProblems(files: readonly string[]): Promise<string[]
       .diagnostics.filter((diagnostic) => diagnostic.severity !== 'info')
       .map(formatDiagnostic),
   );
+}
+
+/** Run `teikit build` (as CI does: plain lines, no progress bar). */
+export function buildCli(args: string[], cwd: string, env: Record<string, string> = {}): { status: number | null; stderr: string; stdout: string } {
+  const run = spawnSync(process.execPath, [`${ROOT}dist/cli/main.js`, 'build', ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true', ...env } });
+  return { status: run.status, stderr: run.stderr, stdout: run.stdout };
+}
+
+/** A corpus folder: the reference edition, three corpus documents, and the reference TEI as a TEI-only edition. */
+export function makeBuildCorpus(root: string): string {
+  rmSync(root, { recursive: true, force: true });
+  const editions = join(root, 'editions');
+  mkdirSync(join(editions, 'wilson-121798'), { recursive: true });
+  cpSync(REFERENCE_SOURCE, join(editions, 'wilson-121798', 'source.txt'));
+  cpSync(REFERENCE_MANIFEST, join(editions, 'wilson-121798', 'edition.json'));
+  for (const file of corpusFiles().filter((path) => /\/(01|09|12)-/.test(path))) {
+    const folder = join(editions, 'corpus', file.split('/').pop()!.slice(0, 2));
+    mkdirSync(folder, { recursive: true });
+    cpSync(file, join(folder, 'source.txt'));
+  }
+  mkdirSync(join(editions, 'tei-only'), { recursive: true });
+  cpSync(REFERENCE_TEI, join(editions, 'tei-only', 'record.xml'));
+  return root;
 }

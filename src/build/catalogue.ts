@@ -56,7 +56,8 @@ const SEARCH_SCRIPT = `
     index = new MiniSearch({
       fields: ['title', 'persons', 'text'],
       idField: 'i',
-      searchOptions: { boost: { title: 3, persons: 2 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' }
+      // Typos forgiven in longer words only: one edit in a three-letter word matches half the corpus.
+      searchOptions: { boost: { title: 3, persons: 2 }, prefix: true, fuzzy: function (term) { return term.length > 4 ? 0.2 : false; }, combineWith: 'AND' }
     });
     index.addAll(JSON.parse(document.getElementById('search-data').textContent));
     return index;
