@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { findEditions, shardOf } from '../src/build/index.js';
 import { buildCli as build, makeBuildCorpus, ROOT, REFERENCE_SOURCE, REFERENCE_TEI } from './helpers.js';
@@ -57,7 +58,10 @@ describe('teikit build', () => {
     expect(readFileSync(join(root, 'editions', 'tei-only', 'tei-only.html'), 'utf8')).toBe(readFileSync(`${ROOT}editions/wilson-121798/wilson-121798.html`, 'utf8'));
     for (const code of ['01', '09', '12']) {
       for (const suffix of OUTPUT_SUFFIXES) expect(existsSync(join(root, 'editions', 'corpus', code, `${code}${suffix}`)), `${code}${suffix}`).toBe(true);
+      // Well-formed to a parser that is not teikit's own.
+      expect(XMLValidator.validate(readFileSync(join(root, 'editions', 'corpus', code, `${code}.xml`), 'utf8')), code).toBe(true);
     }
+    expect(XMLValidator.validate('<TEI><text></TEI>')).not.toBe(true);
 
     const catalogue = readFileSync(join(root, 'editions', 'index.html'), 'utf8');
     expect(catalogue.match(/<article /g)).toHaveLength(5);
