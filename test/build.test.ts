@@ -77,6 +77,27 @@ describe('teikit build', () => {
     expect(catalogue).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+' 'sha256-[A-Za-z0-9+/=]+';/);
   });
 
+  it('should reproduce the bundled editions/ (outputs and catalogue) byte for byte', () => {
+    const root = join(WORK, 'bundled');
+    rmSync(root, { recursive: true, force: true });
+    const bundled = snapshot(`${ROOT}editions`);
+    const sources = [...bundled.keys()].filter((name) => name.endsWith('/source.txt') || name.endsWith('/edition.json'));
+    expect(sources.length).toBeGreaterThanOrEqual(3);
+    for (const name of sources) {
+      mkdirSync(join(root, 'editions', name, '..'), { recursive: true });
+      writeFileSync(join(root, 'editions', name), bundled.get(name)!);
+    }
+    const run = build([], root);
+    expect(run.status, run.stderr).toBe(0);
+    const built = snapshot(join(root, 'editions'));
+    for (const [name, bytes] of bundled) {
+      if (name.endsWith('.teikit-build.json')) continue;
+      const text = (content: Buffer | undefined): string => withoutSchemaPaths(content?.toString('utf8') ?? '(missing)');
+      expect(text(built.get(name)), name).toBe(text(bytes));
+    }
+    expect([...built.keys()].filter((name) => !name.endsWith('.teikit-build.json')).sort()).toEqual([...bundled.keys()].filter((name) => !name.endsWith('.teikit-build.json')).sort());
+  });
+
   it('should write a catalogue that is valid HTML5 and escapes what the headers say', () => {
     const root = makeCorpus('catalogue');
     // A translator's name with markup characters must arrive in the page as text.

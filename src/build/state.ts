@@ -4,8 +4,8 @@
  * rebuilt when an input hash differs or an output is missing or changed.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../io.js';
 import { BUNDLED_SCHEMAS } from '../schemas.js';
@@ -16,18 +16,28 @@ export const STATE_FILE = '.teikit-build.json';
 /** Bump when the record's shape changes: an old record then simply means "rebuild". */
 const STATE_FORMAT = 1;
 
-const COMPILED_STYLESHEETS = fileURLToPath(new URL('../../dist/xslt/', import.meta.url));
+/** The stylesheet sources (xslt/), the same path from src/ and from dist/. */
+const STYLESHEETS = fileURLToPath(new URL('../../xslt/', import.meta.url));
+
+/** Every file under a folder, in a fixed order. */
+function filesUnder(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
 
 export const sha256 = (content: string | Uint8Array): string => createHash('sha256').update(content).digest('hex');
 
 /**
  * Everything besides an edition's own files that its outputs depend on: teikit's version, its
- * schemas and its compiled stylesheets. Computed once per build.
+ * schemas and its stylesheets. The stylesheet sources, not the compiled SEF files: those carry
+ * the time they were compiled, and every `npm ci` would make the whole corpus stale.
  */
 export function toolchainFingerprint(): string {
   const hash = createHash('sha256').update(`teikit ${TEIKIT_VERSION}\n`);
-  const files = [BUNDLED_SCHEMAS.rng, BUNDLED_SCHEMAS.sch, BUNDLED_SCHEMAS.manifest, ...['html', 'text', 'json'].map((name) => `${COMPILED_STYLESHEETS}${name}.sef.json`)];
-  for (const file of files) hash.update(file.slice(file.lastIndexOf('/') + 1)).update('\0').update(readFileSync(file)).update('\0');
+  const files = [BUNDLED_SCHEMAS.rng, BUNDLED_SCHEMAS.sch, BUNDLED_SCHEMAS.manifest, ...filesUnder(STYLESHEETS)];
+  for (const file of files) hash.update(relative(STYLESHEETS, file)).update('\0').update(readFileSync(file)).update('\0');
   return hash.digest('hex');
 }
 
