@@ -125,7 +125,8 @@ export interface Narrative extends Paragraph {
 /** A letter's salutation ("Sir:", "Dear Mr. President:"): it opens a letter. */
 export interface Opener {
   kind: 'opener';
-  salute: string;
+  /** Absent when the letter has no salutation and is known only by its close. */
+  salute?: string;
 }
 
 /** A letter's closing ("Respectfully yours,") and the signature under it. */

@@ -111,7 +111,7 @@ describe('teikit validate (CLI)', () => {
   it('should exit 0 on the bundled editions (TEI and manifest, found in the folder) and say so', () => {
     const run = teikit(['validate', 'editions']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('2 files checked: 2 valid, 0 invalid');
+    expect(run.stdout).toContain('4 files checked: 4 valid, 0 invalid');
   });
 
   it('should exit 1 and print file:line:col, severity, message and rule id', () => {
@@ -123,7 +123,7 @@ describe('teikit validate (CLI)', () => {
   it('should expand a quoted glob itself', () => {
     const run = teikit(['validate', 'editions/*/*.xml']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('1 file checked');
+    expect(run.stdout).toContain('3 files checked');
   });
 
   it('should write a JSON report', () => {

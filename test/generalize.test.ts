@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convert, type ConvertResult } from '../src/index.js';
-import { TEI_ALL, corpusFiles, elementXml, jing } from './helpers.js';
+import { TEI_ALL, corpusFiles, elementXml, jing, teikitProblems } from './helpers.js';
 
 const converted = new Map<string, ConvertResult>();
 function corpus(prefix: string): ConvertResult & { tei: string } {
@@ -305,5 +305,21 @@ describe('a letter with its salutation alone in its block', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'teikit-letter-')), 'letter.xml');
     writeFileSync(file, tei);
     expect(jing(TEI_ALL, [file])).toEqual([]);
+  });
+});
+
+describe('a letter known only by its close (found by the build benchmark: a variant without salutation)', () => {
+  it('puts the text before the close into the letter, valid against teikit.rng and tei_all', async () => {
+    const original = readFileSync(corpusFiles().find((path) => basename(path).startsWith('14-')) ?? '', 'utf8');
+    const source = original.replace(/\n\nDear Mr\. President:[^\n]*\n/, '\n');
+    expect(source.length).toBeLessThan(original.length);
+    expect(source).not.toContain('Dear Mr. President:');
+    const tei = convert(source, { path: '14-no-salutation.txt' }).tei ?? '';
+    expect(elementXml(tei, 'body')).toMatch(/^<body>\s*<div type="letter">\s*<p xml:id="p1" n="1">[\s\S]*<closer>\s*<salute>Yours sincerely,<\/salute>[\s\S]*<\/closer>\s*<\/div>\s*<\/body>$/);
+    const file = join(mkdtempSync(join(tmpdir(), 'teikit-letter-')), 'letter.xml');
+    writeFileSync(file, tei);
+    expect(jing(TEI_ALL, [file])).toEqual([]);
+    // FRUS names no translator: that warning is the only finding.
+    expect(await teikitProblems([file])).toEqual([expect.stringContaining('warning: The header does not name the translator. [teikit/header-translator]')]);
   });
 });

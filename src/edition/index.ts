@@ -262,11 +262,16 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
         body.push({ kind: 'enclosure', head: decision.source.text.trim(), ...(ENCLOSURE.exec(decision.source.text)?.[1] ? { n: ENCLOSURE.exec(decision.source.text)?.[1] ?? '' } : {}) });
         open = undefined;
         break;
-      case 'closer':
+      case 'closer': {
         boundary();
+        // A close with no salutation before it (in this enclosure) still ends a letter: the letter
+        // is then all the text since the start of the body or of the enclosure.
+        const scopeStart = body.findLastIndex((item) => item.kind === 'enclosure') + 1;
+        if (!body.slice(scopeStart).some((item) => item.kind === 'opener')) body.splice(scopeStart, 0, { kind: 'opener' });
         body.push({ kind: 'closer', salute: decision.source.text.trim() });
         open = undefined;
         break;
+      }
       case 'signed': {
         const closer = body.at(-1);
         if (closer?.kind === 'closer') closer.signed = decision.source.text.trim();

@@ -404,7 +404,9 @@ function writeBody(text: TeiWriter, edition: Edition): void {
         enclosure.leaf('head', {}, item.head);
         break;
       case 'opener': {
-        const opener = openDivision('letter').element('opener');
+        const letter = openDivision('letter');
+        if (item.salute === undefined) break;
+        const opener = letter.element('opener');
         opener.leaf('salute', {}, item.salute);
         opener.close();
         break;
