@@ -273,6 +273,20 @@ describe('teikit build', () => {
     }
   });
 
+  it('should build an edition too large for a worker\'s heap again alone, without the cap', () => {
+    const root = join(WORK, 'large');
+    rmSync(root, { recursive: true, force: true });
+    mkdirSync(join(root, 'editions', 'large'), { recursive: true });
+    // The reference with its body thirty times over: about 1 MB, more than a 48 MB heap can build.
+    const blocks = readFileSync(REFERENCE_SOURCE, 'utf8').split('\n\n');
+    const body = blocks.slice(10, -15).join('\n\n');
+    writeFileSync(join(root, 'editions', 'large', 'source.txt'), [...blocks.slice(0, 10), ...Array.from({ length: 30 }, () => body), ...blocks.slice(-15)].join('\n\n'));
+    const run = build([], root, { TEIKIT_WORKER_HEAP_MB: '48' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('editions/large/source.txt: info: This edition needed more than the 48 MB heap of a build worker; it was built again alone, without that limit. [build/large-edition]');
+    expect(readFileSync(join(root, 'editions', 'large', 'large.html'), 'utf8')).toMatch(/<\/html>\n?$/);
+  });
+
   it('should draw a progress bar on a terminal and plain lines elsewhere', () => {
     const root = makeCorpus('terminal');
     // `script` gives the build a real pseudo-terminal.

@@ -33,6 +33,9 @@ export interface Discovery {
 /** Leftovers of a write that was killed between temporary file and rename (see writeFileAtomic). */
 const TEMPORARY_FILE = /^\..+\.tmp-\d+-\d+$/;
 
+/** A path as diagnostics show it: relative to where teikit runs. */
+export const displayPath = (path: string): string => relative(process.cwd(), path) || path;
+
 export function removeLeftovers(directory: string): void {
   for (const name of readdirSync(directory)) if (TEMPORARY_FILE.test(name)) rmSync(join(directory, name), { force: true });
 }
@@ -66,7 +69,7 @@ function visit(directory: string, root: string, found: Discovery): void {
   }
   if (tei.length > 1) {
     found.problems.push({
-      file: relative(process.cwd(), directory) || '.',
+      file: displayPath(directory),
       severity: 'error',
       source: 'teikit:input',
       ruleId: 'build/ambiguous-edition',

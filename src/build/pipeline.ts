@@ -10,16 +10,9 @@ import { renderEach, type RenderOptions } from '../render/index.js';
 import { SCHEMA_DIRECTORY } from '../schemas.js';
 import { validateDocument, type CompiledSchema } from '../validate/index.js';
 import { writeOutput } from '../io.js';
-import { removeLeftovers, type EditionSource } from './editions.js';
+import { displayPath, removeLeftovers, type EditionSource } from './editions.js';
+import type { EditionOutcome } from './outcome.js';
 import { describeOutput, forgetState, readEditionInputs, writeState, type CatalogueRecord, type OutputRecord } from './state.js';
-
-export interface EditionOutcome {
-  key: string;
-  status: 'built' | 'failed';
-  diagnostics: Diagnostic[];
-  /** Wall time of this edition in the worker, in milliseconds. */
-  milliseconds: number;
-}
 
 /** The renders of every edition, in the order their files are written. */
 const RENDERS: readonly { suffix: string; options: RenderOptions }[] = [
@@ -37,8 +30,6 @@ export function distinctWords(text: string): string {
   words.delete('');
   return [...words].join(' ');
 }
-
-const displayPath = (path: string): string => relative(process.cwd(), path) || path;
 
 export function buildEdition(edition: EditionSource, toolchain: string, schema: CompiledSchema): EditionOutcome {
   const started = performance.now();

@@ -4,7 +4,8 @@
  */
 import { compileTeikitSchema } from '../validate/index.js';
 import type { EditionSource } from './editions.js';
-import { buildEdition, type EditionOutcome } from './pipeline.js';
+import { failedOutcome, type EditionOutcome } from './outcome.js';
+import { buildEdition } from './pipeline.js';
 
 export interface BuildTask {
   edition: EditionSource;
@@ -19,21 +20,6 @@ export default function buildTask({ edition, toolchain }: BuildTask): EditionOut
     return buildEdition(edition, toolchain, schema);
   } catch (error) {
     // One edition's unexpected failure (a bug, a full disk) must not stop the others.
-    const detail = error instanceof Error ? error.message : String(error);
-    return {
-      key: edition.key,
-      status: 'failed',
-      milliseconds: performance.now() - started,
-      diagnostics: [
-        {
-          file: edition.source.path,
-          severity: 'error',
-          source: 'teikit:cli',
-          ruleId: 'build/internal-error',
-          reason: `teikit failed on this edition: ${detail}.`,
-          note: 'If the message is not about your files (disk full, permissions), this is a bug in teikit; please report it with the edition.',
-        },
-      ],
-    };
+    return failedOutcome(edition, error instanceof Error ? error.message : String(error), performance.now() - started);
   }
 }
