@@ -2,11 +2,10 @@
  * The edition manifest (edition.json): parsed, validated against schema/edition.schema.json
  * with ajv, and every problem reported with its JSON pointer and its line and column.
  */
-import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { InputError, SourceFile, type Diagnostic } from '../diagnostics.js';
-import { BUNDLED_SCHEMAS } from '../schemas.js';
 import { locateJsonPointers } from './json-positions.js';
 
 export interface ManifestPerson {
@@ -53,15 +52,19 @@ export interface LoadedManifest {
 }
 
 
+/**
+ * The validator of edition.json, compiled from schema/edition.schema.json at build time by
+ * scripts/compile-manifest-validator.mjs (ajv standalone code, in dist/ from src/ and dist/ alike).
+ */
+const VALIDATOR = fileURLToPath(new URL('../../dist/manifest-validator.cjs', import.meta.url));
 let validator: ValidateFunction<Manifest> | undefined;
 function manifestValidator(): ValidateFunction<Manifest> {
   if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
-    // ajv-formats ships CommonJS typings whose default export is the plugin itself.
-    const addFormats = addFormatsModule as unknown as (instance: Ajv) => Ajv;
-    addFormats(ajv);
-    const schema: object = JSON.parse(readFileSync(BUNDLED_SCHEMAS.manifest, 'utf8'));
-    validator = ajv.compile<Manifest>(schema);
+    try {
+      validator = createRequire(import.meta.url)(VALIDATOR) as ValidateFunction<Manifest>;
+    } catch {
+      throw new Error(`The compiled manifest validator ${VALIDATOR} is missing: run \`npm run build\`.`);
+    }
   }
   return validator;
 }

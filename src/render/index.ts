@@ -6,12 +6,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import SaxonJS, { type SaxonDocument } from 'saxon-js';
+import { createRequire } from 'node:module';
+import type { SaxonDocument, SaxonJsStatic } from 'saxon-js';
 import { InputError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { decodeText } from '../input.js';
 import { parseXml } from '../xml/parse.js';
 
 import type { RenderTarget, TextView } from './targets.js';
+
+// Required, not imported: importing this one large CommonJS file from ESM first scans all of it
+// for named exports (measured: 300 ms → 195 ms to load).
+const SaxonJS = createRequire(import.meta.url)('saxon-js') as SaxonJsStatic;
 
 export { RENDER_TARGETS, TEXT_VIEWS, type RenderTarget, type TextView } from './targets.js';
 

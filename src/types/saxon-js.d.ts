@@ -18,7 +18,7 @@ declare module 'saxon-js' {
   interface XPathOptions {
     params?: Record<string, string>;
   }
-  interface SaxonJsStatic {
+  export interface SaxonJsStatic {
     transform(options: TransformOptions, mode: 'sync'): TransformResult;
     XPath: {
       evaluate(expression: string, context: null, options: XPathOptions): SaxonDocument;
