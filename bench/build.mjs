@@ -59,7 +59,14 @@ function javaToolchain(flat, files) {
   rmSync(out, { recursive: true, force: true });
   const jing = measure('java', ['-jar', JING, RNG, ...files]);
   if (jing.status !== 0) throw new Error(`jing found errors:\n${jing.stderr.slice(0, 2000)}`);
-  const saxon = (xsl, suffix, params) => measure('java', ['-cp', SAXON, 'net.sf.saxon.Transform', `-xsl:${join(ROOT, 'xslt', xsl)}`, `-s:${flat}`, `-o:${join(out, suffix)}`, ...params]);
+  const saxon = (xsl, suffix, params) => {
+    // Saxon writes a folder of results only into a folder that exists.
+    mkdirSync(join(out, suffix), { recursive: true });
+    const step = measure('java', ['-cp', SAXON, 'net.sf.saxon.Transform', `-xsl:${join(ROOT, 'xslt', xsl)}`, `-s:${flat}`, `-o:${join(out, suffix)}`, ...params]);
+    const written = readdirSync(join(out, suffix)).length;
+    if (step.status !== 0 || written !== files.length) throw new Error(`Saxon-HE ${xsl} wrote ${written} of ${files.length} files:\n${step.stderr.slice(-2000)}`);
+    return step;
+  };
   const html = saxon('html.xsl', 'html', []);
   const reading = saxon('text.xsl', 'reading', ['view=reading']);
   const diplomatic = saxon('text.xsl', 'diplomatic', ['view=diplomatic']);
