@@ -3,7 +3,7 @@
  * threads, real schema, real stylesheets), on copies of the bundled edition and corpus documents.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
@@ -183,6 +183,9 @@ describe('teikit build', () => {
     mkdirSync(join(editions, 'bad-manifest'));
     cpSync(REFERENCE_SOURCE, join(editions, 'bad-manifest', 'source.txt'));
     writeFileSync(join(editions, 'bad-manifest', 'edition.json'), '{\n  "id": "x",\n  "layout": "typewriter"\n}\n');
+    // A linked source whose target is gone.
+    mkdirSync(join(editions, 'gone'));
+    symlinkSync(join(root, 'nowhere.txt'), join(editions, 'gone', 'source.txt'));
     mkdirSync(join(editions, 'two-tei'));
     cpSync(REFERENCE_TEI, join(editions, 'two-tei', 'a.xml'));
     cpSync(REFERENCE_TEI, join(editions, 'two-tei', 'b.xml'));
@@ -194,14 +197,15 @@ describe('teikit build', () => {
     expect(run.stderr).toContain('failed editions/bad-manifest');
     expect(run.stderr).toMatch(/editions\/bad-manifest\/edition\.json:3:\d+: error: .*layout/);
     expect(run.stderr).toContain('editions/two-tei: error: This folder holds 2 TEI files (a.xml, b.xml)');
-    expect(run.stderr).toMatch(/5 built, 0 up to date, 2 failed/);
-    expect(run.stderr).toContain('Failed: bad-bytes, bad-manifest');
+    expect(run.stderr).toContain('failed editions/gone\n  editions/gone/source.txt: error: The source does not exist. [input/unreadable]');
+    expect(run.stderr).toMatch(/5 built, 0 up to date, 3 failed/);
+    expect(run.stderr).toContain('Failed: bad-bytes, bad-manifest, gone');
     expect(existsSync(join(editions, 'wilson-121798', 'wilson-121798.html'))).toBe(true);
     // Nothing is written for a failed edition, and the catalogue lists the built ones only.
     expect(readdirSync(join(editions, 'bad-bytes'))).toEqual(['source.txt']);
     expect(readFileSync(join(editions, 'index.html'), 'utf8').match(/<article /g)).toHaveLength(5);
     // Still broken on the next run: a failure is not remembered as done.
-    expect(build([], root).stderr).toContain('Building 2 of 7 editions (5 up to date)');
+    expect(build([], root).stderr).toContain('Building 3 of 8 editions (5 up to date)');
   });
 
   it('should split the editions into stable shards that together cover the corpus once, without a catalogue', () => {

@@ -48,12 +48,15 @@ function readDirectory(directory: string): Dirent[] {
 
 /** The TEI files of a folder that teikit did not write itself (NAME.xml is its own output when source.txt exists). */
 function teiCandidates(entries: readonly Dirent[]): string[] {
-  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.xml')).map((entry) => entry.name);
+  return entries.filter((entry) => isFileLike(entry) && entry.name.endsWith('.xml')).map((entry) => entry.name);
 }
+
+/** A file, or a link (to a file, as a corpus kept elsewhere is linked in; a broken link is reported when read). */
+const isFileLike = (entry: Dirent): boolean => entry.isFile() || entry.isSymbolicLink();
 
 function visit(directory: string, root: string, found: Discovery): void {
   const entries = readDirectory(directory);
-  const files = new Set(entries.filter((entry) => entry.isFile()).map((entry) => entry.name));
+  const files = new Set(entries.filter(isFileLike).map((entry) => entry.name));
   const name = basename(directory);
   const key = relative(root, directory).split('\\').join('/') || '.';
   const manifestPath = files.has(MANIFEST_FILE) ? join(directory, MANIFEST_FILE) : undefined;

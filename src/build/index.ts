@@ -64,10 +64,12 @@ export interface BuildSummary {
 const WORKER = fileURLToPath(new URL('../../dist/build/worker.js', import.meta.url));
 
 /**
- * The heap cap of a build worker: 128 MB holds any record of the genre (10–200 KB) with room to
- * spare. Never below 48 MB: loading the stages takes about 35.
+ * The heap of a build worker: an old generation of 128 MB holds any record of the genre
+ * (10–200 KB) with room to spare, never below 48 MB (loading the stages takes about 35); a young
+ * generation of 32 MB, against 16, was 15% faster (SaxonJS allocates many short-lived objects)
+ * for 15% more memory (measured on 150 editions: 11.9 → 10.1 s, 308 → 356 MB).
  */
-const WORKER_HEAP = { maxOldGenerationSizeMb: Math.max(48, Number(process.env.TEIKIT_WORKER_HEAP_MB) || 128), maxYoungGenerationSizeMb: 16 };
+const WORKER_HEAP = { maxOldGenerationSizeMb: Math.max(48, Number(process.env.TEIKIT_WORKER_HEAP_MB) || 128), maxYoungGenerationSizeMb: 32 };
 
 export function defaultJobs(): number {
   return availableParallelism();
@@ -84,7 +86,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const toolchain = toolchainFingerprint();
 
   // Plan: which editions need building. Reads only sources, manifests and state records.
-  const stale = editions.filter((edition) => options.force || staleness(edition, readEditionInputs(edition, toolchain), readState(edition.directory)) !== undefined);
+  const stale = editions.filter((edition) => options.force || staleness(edition, readEditionInputs(edition, toolchain).inputs, readState(edition.directory)) !== undefined);
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), stale.length));
   emit({ type: 'planned', editions: editions.length, stale: stale.length, jobs: stale.length === 0 ? 0 : jobs });
 

@@ -41,7 +41,12 @@ export function buildEdition(edition: EditionSource, toolchain: string, schema: 
   const hasErrors = (): boolean => diagnostics.some((diagnostic) => diagnostic.severity === 'error');
 
   removeLeftovers(edition.directory);
-  const inputs = readEditionInputs(edition, toolchain);
+  const read = readEditionInputs(edition, toolchain);
+  if (!read.inputs) {
+    if (read.diagnostic) diagnostics.push({ ...read.diagnostic, file: displayPath(read.diagnostic.file) });
+    return finish('failed');
+  }
+  const { inputs } = read;
   const outputs: { name: string; content: string }[] = [];
   let tei: Uint8Array | string = inputs.source;
   let teiPath = displayPath(edition.source.path);

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from '../io.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { readInput, writeFileAtomic } from '../io.js';
 import { BUNDLED_SCHEMAS } from '../schemas.js';
 import { TEIKIT_VERSION } from '../version.js';
 import type { EditionSource } from './editions.js';
@@ -78,17 +79,20 @@ export interface EditionInputs {
   hash: string;
 }
 
-export function readEditionInputs(edition: EditionSource, toolchain: string): EditionInputs {
-  const source = readFileSync(edition.source.path);
-  const manifest = edition.manifestPath ? readFileSync(edition.manifestPath) : undefined;
+/** Read an edition's source and manifest and hash them; a file that cannot be read is a diagnostic. */
+export function readEditionInputs(edition: EditionSource, toolchain: string): { inputs?: EditionInputs; diagnostic?: Diagnostic } {
+  const source = readInput(edition.source.path, 'source');
+  if (!source.bytes) return source.diagnostic ? { diagnostic: source.diagnostic } : {};
+  const manifest = edition.manifestPath ? readInput(edition.manifestPath, 'manifest') : undefined;
+  if (manifest && !manifest.bytes) return manifest.diagnostic ? { diagnostic: manifest.diagnostic } : {};
   const hash = createHash('sha256')
     .update(toolchain)
     .update(`\0${edition.source.kind}\0`)
-    .update(source)
+    .update(source.bytes)
     .update('\0')
-    .update(manifest ?? 'no manifest')
+    .update(manifest?.bytes ?? 'no manifest')
     .digest('hex');
-  return { source, hash, ...(manifest ? { manifest } : {}) };
+  return { inputs: { source: source.bytes, hash, ...(manifest?.bytes ? { manifest: manifest.bytes } : {}) } };
 }
 
 export function readState(directory: string): EditionState | undefined {
@@ -121,7 +125,9 @@ function outputIntact(path: string, recorded: OutputRecord): boolean {
 }
 
 /** Why an edition needs building, or undefined when its outputs are up to date. */
-export function staleness(edition: EditionSource, inputs: EditionInputs, state: EditionState | undefined): string | undefined {
+export function staleness(edition: EditionSource, inputs: EditionInputs | undefined, state: EditionState | undefined): string | undefined {
+  // Unreadable inputs go to a worker too, which reports them.
+  if (!inputs) return 'inputs unreadable';
   if (!state) return 'never built';
   if (state.inputs !== inputs.hash) return 'inputs changed';
   for (const [name, recorded] of Object.entries(state.outputs)) {
