@@ -303,6 +303,15 @@ describe('teikit build', () => {
     expect(quiet.stderr).toMatch(/^5 built, 0 up to date, 0 failed; \d+ warnings?, 0 errors; \d+\.\d s with 2 workers\.\nCatalogue editions\/index\.html: 5 editions \(up to date\)\.\n$/);
   });
 
+  it('should build an edition once when it is named twice (a folder and one inside it)', () => {
+    const root = makeCorpus('twice');
+    const run = build(['editions', 'editions/wilson-121798', 'editions/'], root);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('Building 5 of 5 editions');
+    expect(run.stderr.match(/^built {2}editions\/wilson-121798 /gm)).toHaveLength(1);
+    expect(run.stderr.match(/^Catalogue /gm)).toHaveLength(1);
+  });
+
   it('should refuse bad arguments with exit 2 and a hint', () => {
     const root = makeCorpus('usage');
     for (const [args, message] of [

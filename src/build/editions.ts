@@ -89,6 +89,10 @@ function visit(directory: string, root: string, found: Discovery): void {
 export function findEditions(roots: readonly string[]): Discovery {
   const found: Discovery = { editions: [], problems: [] };
   for (const root of roots) visit(root, root, found);
+  // Folders given twice, or one inside another: each edition is built once (two workers writing
+  // the same files would race).
+  const seen = new Set<string>();
+  found.editions = found.editions.filter((edition) => !seen.has(edition.directory) && seen.add(edition.directory));
   return found;
 }
 

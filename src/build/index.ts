@@ -78,7 +78,7 @@ export function defaultJobs(): number {
 export async function build(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const emit = options.onEvent ?? ((): void => undefined);
-  const roots = options.directories.map((directory) => resolve(directory));
+  const roots = [...new Set(options.directories.map((directory) => resolve(directory)))];
   const discovery = findEditions(roots);
   const editions = options.shard
     ? discovery.editions.filter((edition) => shardOf(edition, options.shard!.count) === options.shard!.index)
