@@ -205,7 +205,12 @@ describe('teikit build', () => {
     expect(readdirSync(join(editions, 'bad-bytes'))).toEqual(['source.txt']);
     expect(readFileSync(join(editions, 'index.html'), 'utf8').match(/<article /g)).toHaveLength(5);
     // Still broken on the next run: a failure is not remembered as done.
-    expect(build([], root).stderr).toContain('Building 3 of 8 editions (5 up to date)');
+    const again = build(['--format', 'github'], root);
+    expect(again.stderr).toContain('Building 3 of 8 editions (5 up to date)');
+    // For CI: the same errors as GitHub Actions annotations on stdout, in edition order.
+    expect(again.stdout).toMatch(/^::error file=editions\/bad-bytes\/source\.txt,line=5,col=10,title=[^:]+::/);
+    expect(again.stdout).toMatch(/^::error file=editions\/bad-manifest\/edition\.json,line=3,col=\d+,title=manifest\/invalid::.*layout/m);
+    expect(again.stdout).toMatch(/^::error file=editions\/gone\/source\.txt,title=input\/unreadable::The source does not exist\.$/m);
   });
 
   it('should split the editions into stable shards that together cover the corpus once, without a catalogue', () => {

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { BuildEvent, BuildSummary, Shard } from '../build/index.js';
+import { githubAnnotation } from '../validate/report.js';
 import type { Command, CommandOutcome, Terminal } from './command.js';
 import { UsageError } from './errors.js';
 
@@ -35,6 +36,7 @@ class BuildReporter {
   constructor(
     private readonly terminal: Terminal,
     private readonly quiet: boolean,
+    private readonly github: boolean,
   ) {}
 
   private get drawsBar(): boolean {
@@ -80,6 +82,10 @@ class BuildReporter {
               : `built  ${shown(event.edition.directory)} (${Math.round(outcome.milliseconds)} ms${warnings ? `, ${plural(warnings, 'warning')}` : ''})\n`;
         const details = visible.map((diagnostic) => `  ${formatDiagnostic(diagnostic).split('\n').join('\n  ')}\n`).join('');
         this.print(headline + details);
+        if (this.github) {
+          const annotations = outcome.diagnostics.map(githubAnnotation).filter((line): line is string => line !== undefined);
+          if (annotations.length > 0) this.terminal.writeOut(`${annotations.join('\n')}\n`);
+        }
         return;
       }
     }
@@ -111,13 +117,14 @@ class BuildReporter {
 export const buildCommand: Command = {
   name: 'build',
   summary: 'Build every edition of a folder: convert, validate, render, and a catalogue (index.html)',
-  usage: 'teikit build [DIR…] [--jobs N] [--force] [--shard I/N] [--quiet]',
+  usage: 'teikit build [DIR…] [--jobs N] [--force] [--shard I/N] [--quiet] [--format text|github]',
   positionals: [0, Number.POSITIVE_INFINITY],
   options: {
     jobs: { type: 'string', short: 'j', valueName: 'N', description: 'Worker threads (default: the number of cores)' },
     force: { type: 'boolean', short: 'f', description: 'Rebuild every edition, changed or not' },
     shard: { type: 'string', valueName: 'I/N', description: 'Build only the I-th of N stable parts of the editions (for CI matrices); no catalogue is written' },
     quiet: { type: 'boolean', short: 'q', description: 'Show errors and the summary only' },
+    format: { type: 'string', valueName: 'FORMAT', description: 'github: also write each error and warning as a GitHub Actions annotation (stdout)', choices: ['text', 'github'] },
   },
   async run(positionals, values, terminal): Promise<CommandOutcome> {
     const directories = positionals.length > 0 ? positionals : [DEFAULT_DIRECTORY];
@@ -129,7 +136,7 @@ export const buildCommand: Command = {
     const { build, defaultJobs } = await import('../build/index.js');
     const jobs = parseJobs(values.jobs, defaultJobs());
     const shard = parseShard(values.shard);
-    const reporter = new BuildReporter(terminal, values.quiet === true);
+    const reporter = new BuildReporter(terminal, values.quiet === true, values.format === 'github');
     const interrupt = new AbortController();
     const onSignal = (): void => interrupt.abort();
     process.once('SIGINT', onSignal);

@@ -29,7 +29,10 @@ export interface Command {
 
 /** Where a long-running command reports as it goes (stderr); short commands return their text instead. */
 export interface Terminal {
+  /** To stderr: progress, diagnostics, summaries. */
   write(text: string): void;
+  /** To stdout: machine-readable output. */
+  writeOut(text: string): void;
   /** An interactive terminal that can redraw a progress bar (not with CI=true). */
   interactive: boolean;
   columns: number;

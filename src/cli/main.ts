@@ -34,6 +34,7 @@ const continuousIntegration = (): boolean => process.env.CI !== undefined && pro
 
 const STDERR: Terminal = {
   write: (text) => void process.stderr.write(text),
+  writeOut: (text) => void process.stdout.write(text),
   interactive: process.stderr.isTTY === true && !continuousIntegration(),
   // A pseudo-terminal may report 0 columns.
   columns: process.stderr.columns || Number(process.env.COLUMNS) || 80,

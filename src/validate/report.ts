@@ -86,7 +86,8 @@ function formatJunit(run: ValidationRun): string {
 const escapeData = (value: string): string => value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (value: string): string => escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-function githubAnnotation(diagnostic: Diagnostic): string | undefined {
+/** A GitHub Actions workflow command for an error or warning (none for an info). */
+export function githubAnnotation(diagnostic: Diagnostic): string | undefined {
   const command = diagnostic.severity === 'error' ? 'error' : diagnostic.severity === 'warning' ? 'warning' : undefined;
   if (!command) return undefined;
   const properties = [`file=${escapeProperty(diagnostic.file)}`];
