@@ -64,10 +64,12 @@ export interface BuildSummary {
 const WORKER = fileURLToPath(new URL('../../dist/build/worker.js', import.meta.url));
 
 /**
- * The heap of a build worker: an old generation of 128 MB holds any record of the genre
- * (10–200 KB) with room to spare, never below 48 MB (loading the stages takes about 35); a young
- * generation of 32 MB, against 16, was 15% faster (SaxonJS allocates many short-lived objects)
- * for 15% more memory (measured on 150 editions: 11.9 → 10.1 s, 308 → 356 MB).
+ * The heap of a build worker. A cap makes V8 collect early: uncapped, each worker's heap grew
+ * to several times what it holds (two workers: 573 MB peak, 316 MB capped). An old generation
+ * of 128 MB holds any record of the genre (10–200 KB) with room to spare, never below 48 MB
+ * (loading the stages takes about 35); a young generation of 32 MB, against 16, was 15% faster
+ * (SaxonJS allocates many short-lived objects) for 15% more memory (150 editions: 11.9 → 10.1 s,
+ * 308 → 356 MB).
  */
 const WORKER_HEAP = { maxOldGenerationSizeMb: Math.max(48, Number(process.env.TEIKIT_WORKER_HEAP_MB) || 128), maxYoungGenerationSizeMb: 32 };
 
@@ -127,9 +129,7 @@ async function runPool(
   emit: (event: BuildEvent) => void,
   summary: BuildSummary,
 ): Promise<void> {
-  // A heap cap per worker makes V8 collect early: without it each worker's heap grows to several
-  // times what it uses (measured: 573 MB → 316 MB peak for two workers). An edition too large for
-  // the cap is built again alone in a worker without one.
+  // Capped heaps (WORKER_HEAP); an edition too large for the cap is built again alone without one.
   const pool = new Piscina<BuildTask, EditionOutcome>({ filename: WORKER, minThreads: jobs, maxThreads: jobs, idleTimeout: Infinity, resourceLimits: WORKER_HEAP });
   // A worker that fails outside a task is replaced by piscina; its task, if any, fails below.
   pool.on('error', () => undefined);
@@ -177,7 +177,8 @@ async function runPool(
       nextToReport += 1;
     }
   };
-  // A bounded window of tasks in flight keeps memory flat however large the corpus.
+  // A bounded window of editions in flight or waiting to be reported keeps memory flat however
+  // large the corpus, even behind one slow edition.
   const window = jobs * 4;
   let next = 0;
   const inFlight = new Set<Promise<void>>();
@@ -191,7 +192,7 @@ async function runPool(
         })
         .finally(() => inFlight.delete(task));
       inFlight.add(task);
-      if (inFlight.size >= window) await Promise.race(inFlight);
+      while (inFlight.size > 0 && inFlight.size + waiting.size >= window) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
   } finally {

@@ -25,7 +25,7 @@ const RECORD: RenderOptions = { to: 'json' };
 /** MiniSearch's own tokenizer (SPACE_OR_PUNCTUATION), so that the words stored are the terms it indexes. */
 const WORD_SEPARATOR = /[\n\r\p{Z}\p{P}]+/u;
 
-export function distinctWords(text: string): string {
+function distinctWords(text: string): string {
   const words = new Set(text.toLowerCase().split(WORD_SEPARATOR));
   words.delete('');
   return [...words].join(' ');
@@ -91,7 +91,6 @@ export function buildEdition(edition: EditionSource, toolchain: string, schema: 
     outputs: written,
     record: JSON.parse(record!.output!) as CatalogueRecord,
     words: distinctWords(readingText),
-    warnings: diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length,
   });
   return finish('built');
 }

@@ -70,7 +70,6 @@ export interface EditionState {
   record: CatalogueRecord;
   /** The distinct words of the reading text, for the catalogue's full-text search. */
   words: string;
-  warnings: number;
 }
 
 export interface EditionInputs {
