@@ -20,6 +20,13 @@ describe('teikit CLI', () => {
     expect(teikit(['--version'])).toMatchObject({ status: 0, stdout: `${version}\n` });
   });
 
+  it('should run as `npx teikit` does: the bin itself, by its #! line (executable after npm ci)', () => {
+    const run = spawnSync(CLI, ['--version'], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.error).toBeUndefined();
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
   it('should print help for the program and for each command', () => {
     expect(teikit(['--help'])).toMatchObject({ status: 0 });
     const help = teikit(['convert', '--help']);
