@@ -302,6 +302,7 @@ describe('teikit build', () => {
     const run = spawnSync('script', ['-qec', `${process.execPath} ${CLI} build --jobs 2`, '/dev/null'], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: '', COLUMNS: '100' } });
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/\r\x1b\[2K\[#{24}\] 5\/5/);
+    expect(run.stdout).toMatch(/\] [1-4]\/5 · \d+ s left · /);
     expect(run.stdout).not.toMatch(/^built /m);
     const quiet = build(['--force', '--quiet'], root);
     expect(quiet.stderr).not.toContain('\r');

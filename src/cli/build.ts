@@ -24,6 +24,10 @@ function parseShard(value: string | boolean | undefined): Shard | undefined {
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 const seconds = (milliseconds: number): string => `${(milliseconds / 1000).toFixed(1)} s`;
 const shown = (path: string): string => relative(process.cwd(), path) || '.';
+const duration = (milliseconds: number): string => {
+  const total = Math.ceil(milliseconds / 1000);
+  return total < 60 ? `${total} s` : `${Math.floor(total / 60)} min ${total % 60} s`;
+};
 
 /**
  * What the user sees while the build runs: on an interactive terminal a progress bar with
@@ -32,6 +36,7 @@ const shown = (path: string): string => relative(process.cwd(), path) || '.';
 class BuildReporter {
   private bar = '';
   private failed = 0;
+  private readonly started = performance.now();
 
   constructor(
     private readonly terminal: Terminal,
@@ -52,7 +57,10 @@ class BuildReporter {
   private drawBar(done: number, total: number, key: string): void {
     const width = 24;
     const filled = Math.round((done / total) * width);
-    const status = ` ${done}/${total}${this.failed ? ` · ${this.failed} failed` : ''} · ${key}`;
+    // Time left at the pace so far (the first editions pay for loading the workers: an overestimate that shrinks).
+    const elapsed = performance.now() - this.started;
+    const left = done < total ? ` · ${duration((elapsed / done) * (total - done))} left` : '';
+    const status = ` ${done}/${total}${this.failed ? ` · ${this.failed} failed` : ''}${left} · ${key}`;
     const line = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]${status}`;
     this.bar = line.slice(0, Math.max(10, this.terminal.columns - 1));
     this.terminal.write(`\r\x1b[2K${this.bar}`);
