@@ -178,6 +178,26 @@ describe('the catalogue (index.html) in chromium', () => {
     expect(await catalogue.locator('h1').innerText()).toContain('Stalin');
   });
 
+  it('should order the list by date or by title, undated editions last', async () => {
+    await catalogue.goto(catalogueUrl);
+    const dates = async (): Promise<string[]> => catalogue.locator('#editions > li').evaluateAll((items) =>
+      [...items].sort((a, b) => Number((a as HTMLElement).style.order) - Number((b as HTMLElement).style.order)).map((item) => (item as HTMLElement).dataset.date ?? ''));
+    await catalogue.locator('#search-sort').selectOption('date');
+    const byDate = await dates();
+    expect(byDate).toHaveLength(5);
+    const dated = byDate.filter(Boolean);
+    expect(dated).toEqual([...dated].sort());
+    expect(byDate.slice(dated.length).every((date) => date === '')).toBe(true);
+    // What the reader sees follows the order: the first item on screen is the earliest.
+    const firstOnScreen = await catalogue.locator('#editions > li').evaluateAll((items) =>
+      [...items].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0]?.getAttribute('data-date'));
+    expect(firstOnScreen).toBe(dated[0]);
+    await catalogue.goto(`${catalogueUrl}?sort=title`);
+    const titles = await catalogue.locator('#editions > li').evaluateAll((items) =>
+      [...items].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top).map((item) => item.getAttribute('data-title') ?? ''));
+    expect(titles).toEqual([...titles].sort());
+  });
+
   it('should pass axe-core with no serious or critical violation', async () => {
     await catalogue.goto(catalogueUrl);
     const violations = (await new AxeBuilder({ page: catalogue }).analyze()).violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');

@@ -62,10 +62,14 @@ const SEARCH_SCRIPT = `
     index.addAll(JSON.parse(document.getElementById('search-data').textContent));
     return index;
   }
+  var sort = document.getElementById('search-sort');
+  // Editions without a date go last when sorting by date ("~" sorts after every ISO date).
+  function sortKey(item) { return sort.value === 'date' ? (item.dataset.date || '~') : sort.value === 'title' ? item.dataset.title : ''; }
   function update() {
     var query = input.value.trim();
     if (!query) {
-      items.forEach(function (item) { item.hidden = false; item.style.order = ''; });
+      var ordered = items.slice().sort(function (a, b) { var x = sortKey(a), y = sortKey(b); return x < y ? -1 : x > y ? 1 : 0; });
+      ordered.forEach(function (item, position) { item.hidden = false; item.style.order = String(position); });
       status.textContent = '';
       return;
     }
@@ -81,8 +85,11 @@ const SEARCH_SCRIPT = `
   form.hidden = false;
   form.addEventListener('submit', function (event) { event.preventDefault(); update(); });
   input.addEventListener('input', update);
-  var initial = new URLSearchParams(location.search).get('q');
-  if (initial) { input.value = initial; update(); }
+  sort.addEventListener('change', update);
+  var address = new URLSearchParams(location.search);
+  if (address.get('sort')) sort.value = address.get('sort');
+  if (address.get('q')) input.value = address.get('q');
+  if (address.get('q') || address.get('sort')) update();
 })();
 `;
 
@@ -94,6 +101,8 @@ header h1 { margin-bottom: 0.25rem; }
 #search { margin: 1.25rem 0; }
 #search label { display: block; font-weight: bold; margin-bottom: 0.25rem; }
 #search-input { font: inherit; width: 100%; max-width: 36rem; padding: 0.4rem 0.6rem; box-sizing: border-box; }
+#search-sort { font: inherit; margin-top: 0.25rem; }
+#search label[for="search-sort"] { margin-top: 0.5rem; font-weight: normal; }
 #editions { list-style: none; padding: 0; display: flex; flex-direction: column; gap: 1rem; }
 #editions > li { border-top: 1px solid #c8ced4; padding-top: 0.75rem; }
 #editions h2 { font-size: 1.2rem; margin: 0 0 0.25rem; }
@@ -124,7 +133,8 @@ function* listed(members: readonly EditionSource[]): Generator<Listed> {
 
 /** The hash of everything the catalogue shows: written into the page, compared on the next build. */
 function catalogueHash(members: readonly EditionSource[], toolchain: string): { hash: string; count: number } {
-  const hash = createHash('sha256').update(toolchain);
+  // The page's own style and scripts count too: a new page design rewrites every catalogue.
+  const hash = createHash('sha256').update(toolchain).update(STYLE).update(SEARCH_SCRIPT).update(MINISEARCH);
   let count = 0;
   for (const { edition, state } of listed(members)) {
     hash.update(`${edition.key}\0${state.inputs}\n`);
@@ -178,7 +188,7 @@ function entryHtml(item: Listed, position: number, root: string): string {
   if (record.participants.length > 0) facts.push(['Participants', escapeHtml(record.participants.join(', '))]);
   const headingId = `edition-${position + 1}`;
   return [
-    `<li><article aria-labelledby="${headingId}">`,
+    `<li data-date="${escapeHtml(record.date ?? '')}" data-title="${escapeHtml(record.title.toLowerCase())}"><article aria-labelledby="${headingId}">`,
     `<h2 id="${headingId}"><a href="${hrefOf(relative(root, join(item.edition.directory, `${item.edition.name}.html`)).split('\\').join('/'))}">${escapeHtml(record.title)}</a></h2>`,
     record.subtitle ? `<p class="subtitle">${escapeHtml(record.subtitle)}</p>` : '',
     facts.length > 0 ? `<dl class="facts">${facts.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('')}</dl>` : '',
@@ -219,6 +229,7 @@ export function writeCatalogue(root: string, members: readonly EditionSource[], 
         `<header><h1>Editions</h1><p class="lead">${count} ${count === 1 ? 'edition' : 'editions'}: reading editions in HTML, TEI P5 sources and plain-text editions, built by teikit ${escapeHtml(TEIKIT_VERSION)}.</p></header>\n`,
         '<main>\n<form id="search" role="search" hidden><label for="search-input">Search titles, persons and full text</label>',
         '<input id="search-input" type="search" name="q" autocomplete="off" spellcheck="false" aria-describedby="search-status">',
+        '<label for="search-sort">Order when not searching</label><select id="search-sort"><option value="">as in the folder</option><option value="date">by date</option><option value="title">by title</option></select>',
         '<p id="search-status" class="status" aria-live="polite"></p></form>\n',
         '<ul id="editions">\n',
       ].join(''),
