@@ -212,6 +212,27 @@ describe('teikit render (CLI)', () => {
     expect(readdirSync(out).sort()).toEqual(['edition.diplomatic.txt', 'edition.html', 'edition.txt']);
   });
 
+  it('should give the catalogue record as JSON, read from the header (--to json)', () => {
+    const run = teikit(['render', REFERENCE_TEI, '--to', 'json']);
+    expect(run.status).toBe(0);
+    const record = JSON.parse(run.stdout) as Record<string, unknown>;
+    // Keys in a fixed order; values as the reference header states them (read by hand).
+    expect(Object.keys(record)).toEqual(['id', 'title', 'subtitle', 'date', 'dateText', 'archive', 'translators', 'participants', 'summary']);
+    expect(record).toMatchObject({
+      id: 'wilson-121798',
+      title: "Record of a Meeting between the Sino-Soviet Delegation and the Korean Workers' Party Presidium",
+      date: '1956-09-20',
+      dateText: 'September 20, 1956',
+      archive: 'GARF, Fond 5446, Opis 98c, Delo 718, Listy 18-34',
+      translators: ['Gary Goldberg'],
+    });
+    // Participants of the attendance list in its order, then the speakers it lacks; no one only mentioned.
+    expect((record.participants as string[]).slice(0, 3)).toEqual(['Kim Il Sung', 'Kim Il', 'Pak Jeong-ae']);
+    expect(record.participants).toContain('Nam Il');
+    expect(record.participants).not.toContain('Eisenhower');
+    expect(String(record.summary)).toMatch(/^Both Mikoyan and Peng Dehuai strongly urge/);
+  });
+
   it('should write to stdout without -o', () => {
     const run = teikit(['render', REFERENCE_TEI, '--to', 'text']);
     expect(run.status).toBe(0);

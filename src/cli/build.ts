@@ -125,7 +125,7 @@ class BuildReporter {
 export const buildCommand: Command = {
   name: 'build',
   summary: 'Build every edition of a folder: convert, validate, render, and a catalogue (index.html)',
-  usage: 'teikit build [DIR…] [--jobs N] [--force] [--shard I/N] [--quiet] [--format text|github]',
+  usage: 'teikit build [DIR… (default: editions)] [--jobs N] [--force] [--shard I/N] [--quiet] [--format text|github]',
   positionals: [0, Number.POSITIVE_INFINITY],
   options: {
     jobs: { type: 'string', short: 'j', valueName: 'N', description: 'Worker threads (default: the number of cores)' },

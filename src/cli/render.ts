@@ -6,7 +6,7 @@ import { UsageError } from './errors.js';
 
 export const renderCommand: Command = {
   name: 'render',
-  summary: 'Render a TEI edition as a self-contained HTML page or a plain-text edition',
+  summary: 'Render a TEI edition as a self-contained HTML page, a plain-text edition or its catalogue record (JSON)',
   usage: 'teikit render TEI.xml --to html|text|json [--view reading|diplomatic] [-o OUT]',
   positionals: [1, 1],
   options: {
