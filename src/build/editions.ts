@@ -34,7 +34,7 @@ export interface Discovery {
 const TEMPORARY_FILE = /^\..+\.tmp-\d+-\d+$/;
 
 /** A path as diagnostics show it: relative to where teikit runs. */
-export const displayPath = (path: string): string => relative(process.cwd(), path) || path;
+export const displayPath = (path: string): string => relative(process.cwd(), path) || '.';
 
 export function removeLeftovers(directory: string): void {
   for (const name of readdirSync(directory)) if (TEMPORARY_FILE.test(name)) rmSync(join(directory, name), { force: true });

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
-import { relative } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { displayPath } from '../build/editions.js';
 import type { BuildEvent, BuildSummary, Shard } from '../build/index.js';
 import { githubAnnotation } from '../validate/report.js';
 import type { Command, CommandOutcome, Terminal } from './command.js';
@@ -23,7 +23,6 @@ function parseShard(value: string | boolean | undefined): Shard | undefined {
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 const seconds = (milliseconds: number): string => `${(milliseconds / 1000).toFixed(1)} s`;
-const shown = (path: string): string => relative(process.cwd(), path) || '.';
 const duration = (milliseconds: number): string => {
   const total = Math.ceil(milliseconds / 1000);
   return total < 60 ? `${total} s` : `${Math.floor(total / 60)} min ${total % 60} s`;
@@ -84,10 +83,10 @@ class BuildReporter {
         const warnings = outcome.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length;
         const headline =
           outcome.status === 'failed'
-            ? `failed ${shown(event.edition.directory)}\n`
+            ? `failed ${displayPath(event.edition.directory)}\n`
             : this.drawsBar || this.quiet
               ? ''
-              : `built  ${shown(event.edition.directory)} (${Math.round(outcome.milliseconds)} ms${warnings ? `, ${plural(warnings, 'warning')}` : ''})\n`;
+              : `built  ${displayPath(event.edition.directory)} (${Math.round(outcome.milliseconds)} ms${warnings ? `, ${plural(warnings, 'warning')}` : ''})\n`;
         const details = visible.map((diagnostic) => `  ${formatDiagnostic(diagnostic).split('\n').join('\n  ')}\n`).join('');
         this.print(headline + details);
         if (this.github) {
@@ -116,7 +115,7 @@ class BuildReporter {
     if (summary.editions === 0) lines.push('No editions found: an edition is a folder holding source.txt (or one TEI file) and, optionally, edition.json.');
     if (summary.failed.length > 0) lines.push(`Failed: ${summary.failed.join(', ')}`);
     for (const catalogue of summary.catalogues) {
-      lines.push(`Catalogue ${shown(catalogue.path)}: ${plural(catalogue.editions, 'edition')}${catalogue.written ? '' : ' (up to date)'}.`);
+      lines.push(`Catalogue ${displayPath(catalogue.path)}: ${plural(catalogue.editions, 'edition')}${catalogue.written ? '' : ' (up to date)'}.`);
     }
     return `${lines.join('\n')}\n`;
   }
