@@ -159,9 +159,12 @@ function recordedHash(path: string): string | undefined {
   }
 }
 
+/** The link from the catalogue (in root) to a file of an edition's folder. */
+function hrefIn(root: string, edition: EditionSource, name: string): string {
+  return hrefOf(relative(root, join(edition.directory, name)).split('\\').join('/'));
+}
+
 function links({ edition, state }: Listed, root: string): string {
-  const folder = relative(root, edition.directory).split('\\').join('/');
-  const inFolder = (name: string): string => hrefOf(folder === '' ? name : `${folder}/${name}`);
   const teiName = edition.source.kind === 'tei' ? relative(edition.directory, edition.source.path) : `${edition.name}.xml`;
   const available = new Set([...Object.keys(state.outputs), teiName]);
   const entries: [string, string][] = [
@@ -172,7 +175,7 @@ function links({ edition, state }: Listed, root: string): string {
   ];
   return entries
     .filter(([name]) => available.has(name))
-    .map(([name, label]) => `<a href="${inFolder(name)}">${escapeHtml(label)}</a>`)
+    .map(([name, label]) => `<a href="${hrefIn(root, edition, name)}">${escapeHtml(label)}</a>`)
     .join('');
 }
 
@@ -189,7 +192,7 @@ function entryHtml(item: Listed, position: number, root: string): string {
   const headingId = `edition-${position + 1}`;
   return [
     `<li data-date="${escapeHtml(record.date ?? '')}" data-title="${escapeHtml(record.title.toLowerCase())}"><article aria-labelledby="${headingId}">`,
-    `<h2 id="${headingId}"><a href="${hrefOf(relative(root, join(item.edition.directory, `${item.edition.name}.html`)).split('\\').join('/'))}">${escapeHtml(record.title)}</a></h2>`,
+    `<h2 id="${headingId}"><a href="${hrefIn(root, item.edition, `${item.edition.name}.html`)}">${escapeHtml(record.title)}</a></h2>`,
     record.subtitle ? `<p class="subtitle">${escapeHtml(record.subtitle)}</p>` : '',
     facts.length > 0 ? `<dl class="facts">${facts.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('')}</dl>` : '',
     record.summary ? `<p class="summary">${escapeHtml(record.summary)}</p>` : '',
