@@ -242,7 +242,7 @@ describe('teikit build', () => {
     const root = join(WORK, 'killed');
     rmSync(root, { recursive: true, force: true });
     const editions = join(root, 'editions');
-    for (let number = 1; number <= 12; number += 1) {
+    for (let number = 1; number <= 30; number += 1) {
       const folder = join(editions, `record-${String(number).padStart(2, '0')}`);
       mkdirSync(folder, { recursive: true });
       cpSync(REFERENCE_SOURCE, join(folder, 'source.txt'));
@@ -274,7 +274,7 @@ describe('teikit build', () => {
     }
     const next = build([], root);
     expect(next.status).toBe(0);
-    expect(next.stderr).toMatch(/Building \d+ of 12 editions \(\d+ up to date\)/);
+    expect(next.stderr).toMatch(/Building \d+ of 30 editions \(\d+ up to date\)/);
     for (const folder of readdirSync(editions).filter((name) => name.startsWith('record-'))) {
       const names = readdirSync(join(editions, folder)).sort();
       expect(names).toEqual(['.teikit-build.json', 'source.txt', ...OUTPUT_SUFFIXES.map((suffix) => `${folder}${suffix}`).sort()].sort());
