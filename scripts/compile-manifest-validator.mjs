@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Compile the JSON Schema of edition.json (schema/edition.schema.json) into a standalone
 // validator module, dist/manifest-validator.cjs, once, at build time (`npm run build`): teikit
-// then never compiles the schema at run time (measured: 75 ms of every cold start).
+// then never compiles the schema at run time (measured: 66–81 ms to load ajv and compile, 3 ms to load the compiled validator).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';

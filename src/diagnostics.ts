@@ -116,6 +116,9 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
 }
 
 /** `file:line:col: severity: message [rule-id]` (the form editors and CI annotators parse). */
+/** "1 error", "2 errors": a count with its noun, for summaries. */
+export const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
 export function formatDiagnostic(diagnostic: Diagnostic): string {
   const where = diagnostic.place
     ? `${diagnostic.file}:${diagnostic.place.start.line}:${diagnostic.place.start.column}`

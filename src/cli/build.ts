@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { formatDiagnostic, plural, type Diagnostic } from '../diagnostics.js';
 import { displayPath } from '../build/editions.js';
 import type { BuildEvent, BuildSummary, Shard } from '../build/index.js';
 import { githubAnnotation } from '../validate/report.js';
@@ -21,7 +21,6 @@ function parseShard(value: string | boolean | undefined): Shard | undefined {
   return { index: Number(match[1]), count: Number(match[2]) };
 }
 
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 const seconds = (milliseconds: number): string => `${(milliseconds / 1000).toFixed(1)} s`;
 const duration = (milliseconds: number): string => {
   const total = Math.ceil(milliseconds / 1000);

@@ -1,4 +1,4 @@
-import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { formatDiagnostic, plural, type Diagnostic } from '../diagnostics.js';
 
 /** Diagnostics as text lines for stderr, with a closing count (pure: returns the text). */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], { quiet = false } = {}): string {
@@ -6,6 +6,6 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], { quiet = 
   if (shown.length === 0) return '';
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
   const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length;
-  const summary = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  const summary = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
   return `${shown.map(formatDiagnostic).join('\n')}\n${summary}\n`;
 }

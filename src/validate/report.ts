@@ -2,7 +2,7 @@
  * Validation results in the forms CI systems read: text (file:line:col), JSON, JUnit XML and
  * GitHub Actions workflow commands. Pure functions from results to text.
  */
-import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { formatDiagnostic, plural, type Diagnostic } from '../diagnostics.js';
 import type { ValidationResult } from './index.js';
 
 export const REPORT_FORMATS = ['text', 'json', 'junit', 'github'] as const;
@@ -15,8 +15,6 @@ export interface ValidationRun {
   /** Warnings count as failures. */
   strict: boolean;
 }
-
-const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function fails(result: ValidationResult, strict: boolean): boolean {
   return result.diagnostics.some((diagnostic) => diagnostic.severity === 'error' || (strict && diagnostic.severity === 'warning'));
@@ -34,7 +32,7 @@ function totals(run: ValidationRun): { files: number; failed: number; errors: nu
 
 export function summaryLine(run: ValidationRun): string {
   const { files, failed, errors, warnings } = totals(run);
-  return `${count(files, 'file')} checked: ${files - failed} valid, ${failed} invalid; ${count(errors, 'error')}, ${count(warnings, 'warning')}.`;
+  return `${plural(files, 'file')} checked: ${files - failed} valid, ${failed} invalid; ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`;
 }
 
 function formatText(run: ValidationRun, quiet: boolean): string {
