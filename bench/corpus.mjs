@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // A benchmark corpus: N edition folders (source.txt, and edition.json where the original has
-// one) made from the reference document and ../shared/corpus by deterministic variation — the
+// one) made from the reference document and test/fixtures/corpus by deterministic variation — the
 // real documents first, then copies with persons renamed, paragraphs of the body reordered,
 // dropped or repeated, and the translator's brackets mixed in — so sizes and structures stay
 // those of the genre. Same N and seed → same files.
@@ -8,7 +8,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SHARED = new URL('../../shared/', import.meta.url).pathname;
+const CORPUS = new URL('../test/fixtures/corpus/', import.meta.url).pathname;
 const ROOT = new URL('../', import.meta.url).pathname;
 
 /** The documents the corpus is made from, with the names each may have renamed. */
@@ -19,10 +19,10 @@ export function baseDocuments() {
     manifest: readFileSync(join(ROOT, 'editions/wilson-121798/edition.json'), 'utf8'),
     names: ['Mikoyan', 'Mukhitdinov', 'Ponomarev', 'Ivanov', 'Nie Rongzhen', 'Qiao Xiaoguang'],
   };
-  const corpus = readdirSync(join(SHARED, 'corpus'))
+  const corpus = readdirSync(CORPUS)
     .filter((name) => name.endsWith('.txt'))
     .sort()
-    .map((file) => ({ name: file.replace(/\.txt$/, ''), source: readFileSync(join(SHARED, 'corpus', file), 'utf8'), names: [] }));
+    .map((file) => ({ name: file.replace(/\.txt$/, ''), source: readFileSync(join(CORPUS, file), 'utf8'), names: [] }));
   return [reference, ...corpus];
 }
 

@@ -12,7 +12,7 @@ import { compileSchema, validateDocument } from '../dist/validate/index.js';
 
 const N = Number(process.argv[2] ?? 500);
 const RNG = 'schema/teikit.rng';
-const TEI_ALL = '../shared/tei/tei_all.rng';
+const TEI_ALL = 'schema/tei_all.rng';
 const REFERENCE = 'editions/wilson-121798/wilson-121798.xml';
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const timed = (task) => { const start = performance.now(); task(); return performance.now() - start; };
@@ -23,8 +23,8 @@ const cache = mkdtempSync(join(tmpdir(), 'teikit-bench-cache-'));
 // A folder of N TEI files: the reference edition and the corpus conversions, with the edition
 // id varied so that no two files are the same.
 const folder = mkdtempSync(join(tmpdir(), 'teikit-bench-validate-'));
-const corpus = readdirSync('../shared/corpus').filter((name) => name.endsWith('.txt')).sort();
-const documents = [readFileSync(REFERENCE, 'utf8'), ...corpus.map((name) => convert(readFileSync(`../shared/corpus/${name}`), { path: name }).tei)];
+const corpus = readdirSync('test/fixtures/corpus').filter((name) => name.endsWith('.txt')).sort();
+const documents = [readFileSync(REFERENCE, 'utf8'), ...corpus.map((name) => convert(readFileSync(`test/fixtures/corpus/${name}`), { path: name }).tei)];
 mkdirSync(folder, { recursive: true });
 for (let index = 0; index < N; index++) {
   const text = documents[index % documents.length].replace(/<idno type="teikit">([^<]*)<\/idno>/, `<idno type="teikit">$1-${index}</idno>`);

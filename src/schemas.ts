@@ -10,4 +10,6 @@ export const BUNDLED_SCHEMAS = {
   sch: `${SCHEMA_DIRECTORY}teikit.sch`,
   /** JSON Schema of edition.json. */
   manifest: `${SCHEMA_DIRECTORY}edition.schema.json`,
+  /** The official TEI P5 schema, all modules (release named in README, "tei_all.rng"). */
+  teiAll: `${SCHEMA_DIRECTORY}tei_all.rng`,
 } as const;

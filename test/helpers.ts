@@ -1,20 +1,22 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
+/** Documents the tests read, kept in the repository (test/fixtures/README.md says where each comes from). */
+export const FIXTURES = `${ROOT}test/fixtures/`;
 export const REFERENCE_SOURCE = `${ROOT}editions/wilson-121798/source.txt`;
 export const REFERENCE_MANIFEST = `${ROOT}editions/wilson-121798/edition.json`;
 export const REFERENCE_TEI = `${ROOT}editions/wilson-121798/wilson-121798.xml`;
-export const TEI_ALL = `${SHARED}tei/tei_all.rng`;
+/** The official TEI P5 schema, shipped in schema/ (README: "tei_all.rng"). */
+export const TEI_ALL = `${ROOT}schema/tei_all.rng`;
 
 export const corpusFiles = (): string[] =>
-  readdirSync(`${SHARED}corpus`)
+  readdirSync(`${FIXTURES}corpus`)
     .filter((name) => name.endsWith('.txt'))
     .sort()
-    .map((name) => `${SHARED}corpus/${name}`);
+    .map((name) => `${FIXTURES}corpus/${name}`);
 
 export const readText = (path: string): string => readFileSync(path, 'utf8');
 
@@ -81,22 +83,38 @@ export interface JingError {
   message: string;
 }
 
-/** Validate files against a RELAX NG schema with Debian's jing (one JVM for all files). */
-export function jing(schema: string, files: readonly string[]): JingError[] {
+export interface JingRun {
+  /** How many files jing was given (each one checked to exist first). */
+  validated: number;
+  errors: JingError[];
+}
+
+/**
+ * Validate files against a RELAX NG schema with Debian's jing (one JVM for all files). It cannot
+ * pass vacuously: no file, a missing schema or file, a `fatal:` line (a file jing could not
+ * read), or a non-zero exit without a parsed error throw, and the count of files is returned
+ * for the caller to assert.
+ */
+export function jing(schema: string, files: readonly string[]): JingRun {
   const jar = '/usr/share/java/jing.jar';
   if (!existsSync(jar)) throw new Error('jing is not installed: run `apt-get install -y jing` (.ci/run does).');
-  let output = '';
-  try {
-    execFileSync('java', ['-jar', jar, schema, ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (error) {
-    const failed = error as { stdout?: string; stderr?: string };
-    output = `${failed.stdout ?? ''}${failed.stderr ?? ''}`;
-  }
-  return output
-    .split('\n')
-    .map((line) => line.match(/^(.*?):(\d+):(\d+): (?:error|fatal): (.*)$/))
+  if (!existsSync(schema)) throw new Error(`jing: the schema ${schema} does not exist.`);
+  if (files.length === 0) throw new Error('jing: no file to validate.');
+  const missing = files.filter((file) => !existsSync(file));
+  if (missing.length > 0) throw new Error(`jing: no such file: ${missing.join(', ')}`);
+  const run = spawnSync('java', ['-jar', jar, schema, ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.error) throw new Error(`jing could not be run: ${run.error.message}`);
+  const output = `${run.stdout}${run.stderr}`;
+  const lines = output.split('\n');
+  const fatal = lines.filter((line) => /: fatal: /.test(line));
+  if (fatal.length > 0) throw new Error(`jing could not read its input:\n${fatal.join('\n')}`);
+  const errors = lines
+    .map((line) => line.match(/^(.*?):(\d+):(\d+): error: (.*)$/))
     .filter((match): match is RegExpMatchArray => match !== null)
     .map((match) => ({ file: match[1] ?? '', line: Number(match[2]), column: Number(match[3]), message: match[4] ?? '' }));
+  if (run.status !== 0 && errors.length === 0) throw new Error(`jing exited with ${String(run.status)} and reported no error it could parse:\n${output}`);
+  if (run.status === 0 && errors.length > 0) throw new Error(`jing exited with 0 but reported errors:\n${output}`);
+  return { validated: files.length, errors };
 }
 
 /** Validate files with teikit's own schema and all its rules; returns every error and warning. */

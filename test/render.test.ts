@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../src/index.js';
 import { render, type RenderOptions } from '../src/render/index.js';
-import { REFERENCE_SOURCE, REFERENCE_TEI, ROOT, SHARED, corpusFiles, elementXml, isSubsequence, readText, words, xmlText } from './helpers.js';
+import { REFERENCE_SOURCE, REFERENCE_TEI, ROOT, FIXTURES, corpusFiles, elementXml, isSubsequence, readText, words, xmlText } from './helpers.js';
 
 const EDITION = REFERENCE_TEI.replace(/\.xml$/, '');
 const VNU = join(ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
@@ -164,9 +164,9 @@ describe('the HTML edition', () => {
 });
 
 describe('other projects\' TEI and the corpus conversions: no word of <text> is lost', () => {
-  const foreign = readdirSync(`${SHARED}foreign`).filter((name) => name.endsWith('.xml')).sort();
+  const foreign = readdirSync(`${FIXTURES}foreign`).filter((name) => name.endsWith('.xml')).sort();
   const corpus = corpusFiles().map((path) => ({ name: path.split('/').pop() ?? path, tei: convert(readFileSync(path), { path }).tei ?? '' }));
-  const documents = [...foreign.map((name) => ({ name, tei: readText(`${SHARED}foreign/${name}`) })), ...corpus];
+  const documents = [...foreign.map((name) => ({ name, tei: readText(`${FIXTURES}foreign/${name}`) })), ...corpus];
 
   it('should have the eight foreign documents and the nine conversions', () => {
     expect([foreign.length, corpus.length]).toEqual([8, 9]);
@@ -195,7 +195,7 @@ describe('valid HTML5 (the W3C Nu Html Checker, vnu.jar)', () => {
     const directory = mkdtempSync(join(tmpdir(), 'teikit-html-'));
     const sources = [
       { name: 'wilson-121798', tei: readText(REFERENCE_TEI) },
-      ...readdirSync(`${SHARED}foreign`).filter((name) => name.endsWith('.xml')).map((name) => ({ name, tei: readText(`${SHARED}foreign/${name}`) })),
+      ...readdirSync(`${FIXTURES}foreign`).filter((name) => name.endsWith('.xml')).map((name) => ({ name, tei: readText(`${FIXTURES}foreign/${name}`) })),
       ...corpusFiles().map((path) => ({ name: path.split('/').pop() ?? path, tei: convert(readFileSync(path), { path }).tei ?? '' })),
     ];
     const files = sources.map(({ name, tei }) => {

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SourceFile } from '../src/diagnostics.js';
 import { BUNDLED_SCHEMAS } from '../src/schemas.js';
 import { compileSchema, compileTeikitSchema, validateDocument, TEI_RULES, type CompiledSchema, type ValidationResult } from '../src/validate/index.js';
-import { REFERENCE_TEI, ROOT, SHARED, TEI_ALL, readText } from './helpers.js';
+import { REFERENCE_TEI, ROOT, FIXTURES, TEI_ALL, readText } from './helpers.js';
 
 const reference = readText(REFERENCE_TEI);
 let teikit: CompiledSchema;
@@ -150,8 +150,8 @@ describe('teikit.sch says the same as the TypeScript rules', () => {
   }
 });
 
-describe('other archives\' TEI against tei_all.rng (findings as jing reports them, ../shared/foreign/README.md)', () => {
-  const foreign = (name: string) => `${SHARED}foreign/${name}`;
+describe('other archives\' TEI against tei_all.rng (findings as jing reports them, test/fixtures/README.md)', () => {
+  const foreign = (name: string) => `${FIXTURES}foreign/${name}`;
   const check = (name: string) => validateDocument(readFileSync(foreign(name)), name, { schema: teiAll, rules: [] });
   const errorLines = (result: ValidationResult) => result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => diagnostic.place?.start.line);
 

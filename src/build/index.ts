@@ -48,6 +48,8 @@ export type BuildEvent =
 export interface BuildSummary {
   /** Editions found (in this shard). */
   editions: number;
+  /** Editions found in all shards (the same as `editions` without --shard). */
+  found: number;
   built: number;
   skipped: number;
   failed: string[];
@@ -94,6 +96,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
 
   const summary: BuildSummary = {
     editions: editions.length,
+    found: discovery.editions.length,
     built: 0,
     skipped: editions.length - stale.length,
     failed: [],

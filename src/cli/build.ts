@@ -111,7 +111,8 @@ class BuildReporter {
         `${summary.built} built, ${summary.skipped} up to date, ${summary.failed.length} failed; ${plural(summary.warnings, 'warning')}, ${plural(summary.errors, 'error')}; ${seconds(summary.milliseconds)}${summary.built + summary.failed.length > 0 ? ` with ${plural(jobs, 'worker')}` : ''}.`,
       );
     }
-    if (summary.editions === 0) lines.push('No editions found: an edition is a folder holding source.txt (or one TEI file) and, optionally, edition.json.');
+    if (summary.found === 0) lines.push('No editions found: an edition is a folder holding source.txt (or one TEI file) and, optionally, edition.json.');
+    else if (summary.editions === 0) lines.push(`This shard has none of the ${plural(summary.found, 'edition')} found; the other shards build them.`);
     if (summary.failed.length > 0) lines.push(`Failed: ${summary.failed.join(', ')}`);
     for (const catalogue of summary.catalogues) {
       lines.push(`Catalogue ${displayPath(catalogue.path)}: ${plural(catalogue.editions, 'edition')}${catalogue.written ? '' : ' (up to date)'}.`);

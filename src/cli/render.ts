@@ -16,7 +16,7 @@ export const renderCommand: Command = {
     quiet: { type: 'boolean', short: 'q', description: 'Show errors only' },
   },
   async run([path], values): Promise<CommandOutcome> {
-    if (typeof values.to !== 'string') throw new UsageError('--to html or --to text is required.');
+    if (typeof values.to !== 'string') throw new UsageError(`--to is required: ${RENDER_TARGETS.map((target) => `--to ${target}`).join(', ')}.`);
     const source = path ?? '-';
     const quiet = values.quiet === true;
     const input = readInput(source, 'TEI file');

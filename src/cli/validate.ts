@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUNDLED_SCHEMAS } from '../schemas.js';
 import type { CompiledSchema, RuleScope } from '../validate/index.js';
@@ -61,15 +61,18 @@ function isDirectory(target: string): boolean {
   }
 }
 
-/** `teikit` (ours), `tei_all` (the official schema: its path from $TEIKIT_TEI_ALL) or a .rng path. */
+/**
+ * `teikit` (ours), `tei_all` (the official schema shipped in schema/, or another release named by
+ * $TEIKIT_TEI_ALL) or a .rng path.
+ */
 function schemaPath(option: string): string {
   if (option === 'teikit') return BUNDLED_SCHEMAS.rng;
   if (option === 'tei_all') {
-    const path = process.env.TEIKIT_TEI_ALL;
-    if (!path) {
-      throw new UsageError('--schema tei_all needs the official schema: download tei_all.rng (https://tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng) and pass its path to --schema, or set TEIKIT_TEI_ALL to it.');
+    const override = process.env.TEIKIT_TEI_ALL;
+    if (override && !existsSync(override)) {
+      throw new UsageError(`TEIKIT_TEI_ALL names "${override}", which does not exist: point it at a tei_all.rng, or unset it to use the release shipped with teikit.`);
     }
-    return path;
+    return override || BUNDLED_SCHEMAS.teiAll;
   }
   if (!option.endsWith('.rng')) throw new UsageError(`--schema must be teikit, tei_all or a RELAX NG file (.rng, XML syntax); got "${option}".`);
   return option;
@@ -81,7 +84,7 @@ export const validateCommand: Command = {
   usage: 'teikit validate FILE|DIR|GLOB… [--schema teikit|tei_all|PATH.rng] [--format text|json|junit|github] [--strict]',
   positionals: [0, Number.POSITIVE_INFINITY],
   options: {
-    schema: { type: 'string', valueName: 'SCHEMA', description: 'RELAX NG schema for TEI files: teikit (default; all rules), tei_all (path in $TEIKIT_TEI_ALL) or a .rng file (generic rules only)' },
+    schema: { type: 'string', valueName: 'SCHEMA', description: 'RELAX NG schema for TEI files: teikit (default; all rules), tei_all (the official TEI P5 schema shipped with teikit; $TEIKIT_TEI_ALL for another release) or a .rng file (generic rules only)' },
     format: { type: 'string', valueName: 'FORMAT', description: 'Report format (stdout)', choices: REPORT_FORMATS },
     strict: { type: 'boolean', description: 'Warnings fail the validation too' },
     quiet: { type: 'boolean', short: 'q', description: 'Text format: show errors only' },
