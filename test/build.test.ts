@@ -6,8 +6,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findEditions, shardOf } from '../src/build/index.js';
+import type { Terminal } from '../src/cli/command.js';
+import { runCli } from '../src/cli/run.js';
 import { buildCli as build, makeBuildCorpus, ROOT, REFERENCE_SOURCE, REFERENCE_TEI } from './helpers.js';
 
 const CLI = `${ROOT}dist/cli/main.js`;
@@ -36,10 +38,24 @@ const withoutSchemaPaths = (tei: string): string => tei.replace(/<\?xml-model hr
 /** Timings differ from run to run; everything else in the report must not. */
 const withoutTimings = (text: string): string => text.replace(/\(\d+ ms/g, '(… ms').replace(/\d+\.\d s/g, '… s').replace(/with \d+ workers?/g, 'with … workers');
 
+/** A copy of a built corpus, file times kept (as a later run of the build would find it). */
+function copyCorpus(from: string, name: string): string {
+  const root = join(WORK, name);
+  rmSync(root, { recursive: true, force: true });
+  cpSync(from, root, { recursive: true, preserveTimestamps: true });
+  return root;
+}
+
 describe('teikit build', () => {
-  it('should build every edition of a folder, byte for byte what convert and render make, with a catalogue', () => {
+  // The corpus built once with two workers; tests that start from a built corpus copy it.
+  let fresh: { root: string; run: ReturnType<typeof build> };
+  beforeAll(() => {
     const root = makeCorpus('fresh');
-    const run = build(['--jobs', '2'], root);
+    fresh = { root, run: build(['--jobs', '2'], root) };
+  });
+
+  it('should build every edition of a folder, byte for byte what convert and render make, with a catalogue', () => {
+    const { root, run } = fresh;
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('Building 5 of 5 editions with 2 workers');
     expect(run.stderr).toMatch(/5 built, 0 up to date, 0 failed/);
@@ -87,7 +103,7 @@ describe('teikit build', () => {
       mkdirSync(join(root, 'editions', name, '..'), { recursive: true });
       writeFileSync(join(root, 'editions', name), bundled.get(name)!);
     }
-    const run = build([], root);
+    const run = build(['--jobs', '1'], root);
     expect(run.status, run.stderr).toBe(0);
     const built = snapshot(join(root, 'editions'));
     for (const [name, bytes] of bundled) {
@@ -104,7 +120,7 @@ describe('teikit build', () => {
     const hostile = '<script>alert(1)</script> & "Goldberg"';
     const source = join(root, 'editions', 'wilson-121798', 'source.txt');
     writeFileSync(source, readFileSync(source, 'utf8').replace('Translated by Gary Goldberg', `Translated by ${hostile}`));
-    const run = build([], root);
+    const run = build(['--jobs', '1'], root);
     expect(run.status, run.stderr).toBe(0);
     const page = join(root, 'editions', 'index.html');
     const html = readFileSync(page, 'utf8');
@@ -119,14 +135,14 @@ describe('teikit build', () => {
   });
 
   it('should do nothing on a second run, say so, and rebuild only what changed or is missing', () => {
-    const root = makeCorpus('incremental');
-    expect(build([], root).status).toBe(0);
+    expect(fresh.run.status).toBe(0);
+    const root = copyCorpus(fresh.root, 'incremental');
     const editions = join(root, 'editions');
     const before = snapshot(editions);
     const reference = join(editions, 'wilson-121798');
     const times = modificationTimes(reference, ['wilson-121798.html', 'wilson-121798.xml']);
 
-    const again = build([], root);
+    const again = build(['--jobs', '1'], root);
     expect(again.status).toBe(0);
     expect(again.stderr).toMatch(/^Nothing to build: all 5 editions are up to date \(\d+\.\d s\)\. Use --force to rebuild\.\nCatalogue editions\/index\.html: 5 editions \(up to date\)\.\n$/);
     expect(snapshot(editions)).toEqual(before);
@@ -135,7 +151,7 @@ describe('teikit build', () => {
     // A changed source: that edition only, and the catalogue with it.
     const source = join(editions, 'corpus', '12', 'source.txt');
     writeFileSync(source, readFileSync(source, 'utf8').replace('Chiang', 'Chiang Kai-shek'));
-    const changed = build([], root);
+    const changed = build(['--jobs', '1'], root);
     expect(changed.status).toBe(0);
     expect(changed.stderr).toContain('Building 1 of 5 editions (4 up to date)');
     expect(changed.stderr).toContain('built  editions/corpus/12 (');
@@ -145,7 +161,7 @@ describe('teikit build', () => {
     // A deleted output and a damaged one are repaired.
     rmSync(join(reference, 'wilson-121798.txt'));
     writeFileSync(join(editions, 'corpus', '01', '01.html'), 'truncated');
-    const repaired = build([], root);
+    const repaired = build(['--jobs', '1'], root);
     expect(repaired.stderr).toContain('Building 2 of 5 editions (3 up to date)');
     expect(readFileSync(join(reference, 'wilson-121798.txt'), 'utf8')).toBe(readFileSync(`${ROOT}editions/wilson-121798/wilson-121798.txt`, 'utf8'));
     expect(readFileSync(join(editions, 'corpus', '01', '01.html'), 'utf8')).toMatch(/<\/html>\n?$/);
@@ -153,21 +169,20 @@ describe('teikit build', () => {
     // A changed manifest counts as a changed input; --force rebuilds everything.
     const manifest = join(reference, 'edition.json');
     writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('"teikit maintainers"', '"The Editors"'));
-    expect(build([], root).stderr).toContain('Building 1 of 5 editions (4 up to date)');
+    expect(build(['--jobs', '1'], root).stderr).toContain('Building 1 of 5 editions (4 up to date)');
     expect(readFileSync(join(reference, 'wilson-121798.xml'), 'utf8')).toContain('<persName xml:id="editor">The Editors</persName>');
-    expect(build(['--force'], root).stderr).toContain('Building 5 of 5 editions with');
+    expect(build(['--jobs', '1', '--force'], root).stderr).toContain('Building 5 of 5 editions with');
   });
 
   it('should report outcomes in edition order and write the same bytes whatever the number of workers', () => {
     const one = makeCorpus('jobs-1');
-    const three = makeCorpus('jobs-3');
     const first = build(['--jobs', '1'], one);
-    const second = build(['--jobs', '3'], three);
+    const { root: two, run: second } = fresh;
     expect(first.status).toBe(0);
     expect(withoutTimings(second.stderr)).toBe(withoutTimings(first.stderr));
     const order = [...first.stderr.matchAll(/^built {2}(\S+)/gm)].map((match) => match[1]);
     expect(order).toEqual(['editions/corpus/01', 'editions/corpus/09', 'editions/corpus/12', 'editions/tei-only', 'editions/wilson-121798']);
-    const [a, b] = [snapshot(join(one, 'editions')), snapshot(join(three, 'editions'))];
+    const [a, b] = [snapshot(join(one, 'editions')), snapshot(join(two, 'editions'))];
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     for (const [name, bytes] of a) {
       // State records hold file times; everything a reader sees must be identical.
@@ -190,7 +205,7 @@ describe('teikit build', () => {
     cpSync(REFERENCE_TEI, join(editions, 'two-tei', 'a.xml'));
     cpSync(REFERENCE_TEI, join(editions, 'two-tei', 'b.xml'));
 
-    const run = build(['--jobs', '2'], root);
+    const run = build(['--jobs', '1'], root);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('failed editions/bad-bytes');
     expect(run.stderr).toMatch(/editions\/bad-bytes\/source\.txt:5:10: error: /);
@@ -205,7 +220,7 @@ describe('teikit build', () => {
     expect(readdirSync(join(editions, 'bad-bytes'))).toEqual(['source.txt']);
     expect(readFileSync(join(editions, 'index.html'), 'utf8').match(/<article /g)).toHaveLength(5);
     // Still broken on the next run: a failure is not remembered as done.
-    const again = build(['--format', 'github'], root);
+    const again = build(['--jobs', '1', '--format', 'github'], root);
     expect(again.stderr).toContain('Building 3 of 8 editions (5 up to date)');
     // For CI: the same errors as GitHub Actions annotations on stdout, in edition order.
     expect(again.stdout).toMatch(/^::error file=editions\/bad-bytes\/source\.txt,line=5,col=10,title=[^:]+::/);
@@ -216,7 +231,7 @@ describe('teikit build', () => {
   it('should split the editions into stable shards that together cover the corpus once, without a catalogue', () => {
     const root = makeCorpus('shards');
     const built = ['1/3', '2/3', '3/3'].map((shard) => {
-      const run = build(['--shard', shard, '--quiet'], root);
+      const run = build(['--jobs', '1', '--shard', shard, '--quiet'], root);
       expect(run.status).toBe(0);
       expect(run.stderr).not.toContain('Catalogue');
       return Number(/(\d+) built/.exec(run.stderr)?.[1] ?? 0);
@@ -224,7 +239,7 @@ describe('teikit build', () => {
     expect(built.reduce((sum, count) => sum + count, 0)).toBe(5);
     expect(existsSync(join(root, 'editions', 'index.html'))).toBe(false);
     // After all shards, a plain build has nothing left to do but the catalogue.
-    const last = build([], root);
+    const last = build(['--jobs', '1'], root);
     expect(last.stderr).toContain('Nothing to build: all 5 editions are up to date');
     expect(last.stderr).toContain('Catalogue editions/index.html: 5 editions.');
 
@@ -242,27 +257,34 @@ describe('teikit build', () => {
     const root = join(WORK, 'killed');
     rmSync(root, { recursive: true, force: true });
     const editions = join(root, 'editions');
-    for (let number = 1; number <= 30; number += 1) {
+    const count = 8;
+    for (let number = 1; number <= count; number += 1) {
       const folder = join(editions, `record-${String(number).padStart(2, '0')}`);
       mkdirSync(folder, { recursive: true });
       cpSync(REFERENCE_SOURCE, join(folder, 'source.txt'));
     }
     for (const signal of ['SIGKILL', 'SIGINT'] as const) {
-      const child = spawn(process.execPath, [CLI, 'build', '--jobs', '2'], { cwd: root, env: { ...process.env, CI: 'true' } });
+      // One worker builds the editions one after another; the signal is sent when the first one is
+      // reported built (its outputs and state record are written by then), so the build is always
+      // in the middle of the others. --force: the second run has all of them to do again.
+      const child = spawn(process.execPath, [CLI, 'build', '--jobs', '1', '--force'], { cwd: root, env: { ...process.env, CI: 'true' } });
       let stderr = '';
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      await new Promise<void>((resolve) =>
+      const firstBuilt = await new Promise<boolean>((resolve) => {
         child.stderr.on('data', (chunk: Buffer) => {
           stderr += chunk.toString();
-          if (/^built/m.test(stderr)) resolve();
-        }),
-      );
+          if (/^built/m.test(stderr)) resolve(true);
+        });
+        void exited.then(() => resolve(false));
+      });
+      expect(firstBuilt, stderr).toBe(true);
       child.kill(signal);
       const code = await exited;
       if (signal === 'SIGINT') {
         expect(code).toBe(130);
         expect(stderr).toContain('Interrupted: ');
       }
+      expect(stderr).not.toMatch(/\d+ built, 0 up to date/);
       // Every output present is whole: temporary files are the only partial writes.
       for (const folder of readdirSync(editions).filter((name) => name.startsWith('record-'))) {
         for (const name of readdirSync(join(editions, folder))) {
@@ -272,9 +294,9 @@ describe('teikit build', () => {
         }
       }
     }
-    const next = build([], root);
+    const next = build(['--jobs', '1'], root);
     expect(next.status).toBe(0);
-    expect(next.stderr).toMatch(/Building \d+ of 30 editions \(\d+ up to date\)/);
+    expect(next.stderr).toMatch(new RegExp(`Building \\d+ of ${count} editions \\(\\d+ up to date\\)`));
     for (const folder of readdirSync(editions).filter((name) => name.startsWith('record-'))) {
       const names = readdirSync(join(editions, folder)).sort();
       expect(names).toEqual(['.teikit-build.json', 'source.txt', ...OUTPUT_SUFFIXES.map((suffix) => `${folder}${suffix}`).sort()].sort());
@@ -304,34 +326,50 @@ describe('teikit build', () => {
     expect(run.stdout).toMatch(/\r\x1b\[2K\[#{24}\] 5\/5/);
     expect(run.stdout).toMatch(/\] [1-4]\/5 · \d+ s left · /);
     expect(run.stdout).not.toMatch(/^built /m);
-    const quiet = build(['--force', '--quiet'], root);
+    const quiet = build(['--jobs', '1', '--force', '--quiet'], root);
     expect(quiet.stderr).not.toContain('\r');
-    expect(quiet.stderr).toMatch(/^5 built, 0 up to date, 0 failed; \d+ warnings?, 0 errors; \d+\.\d s with 2 workers\.\nCatalogue editions\/index\.html: 5 editions \(up to date\)\.\n$/);
+    expect(quiet.stderr).toMatch(/^5 built, 0 up to date, 0 failed; \d+ warnings?, 0 errors; \d+\.\d s with 1 worker\.\nCatalogue editions\/index\.html: 5 editions \(up to date\)\.\n$/);
   });
 
   it('should build an edition once when it is named twice (a folder and one inside it)', () => {
     const root = makeCorpus('twice');
-    const run = build(['editions', 'editions/wilson-121798', 'editions/'], root);
+    const run = build(['--jobs', '1', 'editions', 'editions/wilson-121798', 'editions/'], root);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('Building 5 of 5 editions');
     expect(run.stderr.match(/^built {2}editions\/wilson-121798 /gm)).toHaveLength(1);
     expect(run.stderr.match(/^Catalogue /gm)).toHaveLength(1);
   });
 
-  it('should refuse bad arguments with exit 2 and a hint', () => {
+  it('should refuse bad arguments with exit 2 and a hint', async () => {
     const root = makeCorpus('usage');
+    // The arguments are checked before any edition is read: in process, as main.ts runs it.
+    const terminal: Terminal = { write: () => undefined, writeOut: () => undefined, interactive: false, columns: 80 };
     for (const [args, message] of [
       [['--jobs', '0'], '--jobs must be a whole number'],
       [['--shard', '4/3'], '--shard must be I/N with 1 ≤ I ≤ N'],
       [['--shard', 'half'], '--shard must be I/N'],
-      [['no-such-folder'], '"no-such-folder" does not exist'],
-      [['editions/wilson-121798/source.txt'], 'is not a folder'],
+      [[join(root, 'no-such-folder')], 'no-such-folder" does not exist'],
+      [[join(root, 'editions/wilson-121798/source.txt')], 'is not a folder'],
     ] as const) {
-      const run = build([...args], root);
-      expect(run.status, args.join(' ')).toBe(2);
+      const run = await runCli(['build', ...args], terminal);
+      expect(run.exitCode, args.join(' ')).toBe(2);
       expect(run.stderr).toContain(message);
       expect(run.stderr).toContain('Run `teikit build --help` for usage.');
     }
+    // And the status a shell sees.
+    expect(build(['--jobs', 'many'], root).status).toBe(2);
     expect(existsSync(join(root, 'editions', 'index.html'))).toBe(false);
+  });
+
+  it('should say when a shard has none of the editions found', () => {
+    const root = makeCorpus('empty-shard');
+    const editions = findEditions([join(root, 'editions')]).editions;
+    const count = 50;
+    const empty = Array.from({ length: count }, (_, index) => index + 1).find((index) => editions.every((edition) => shardOf(edition, count) !== index));
+    expect(empty).toBeDefined();
+    const run = build(['--shard', `${empty}/${count}`], root);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('This shard has none of the 5 editions found; the other shards build them.');
+    expect(run.stderr).not.toContain('No editions found');
   });
 });
