@@ -86,6 +86,9 @@ describe('teikit build', () => {
     expect(catalogue).toContain('<a href="tei-only/record.xml">TEI</a>');
     expect(catalogue).toContain('<time datetime="1956-09-20">September 20, 1956</time>');
     expect(catalogue).toContain('<dt>Archive</dt><dd>GARF, Fond 5446, Opis 98c, Delo 718, Listy 18-34</dd>');
+    // A FRUS document's file number is the source's reference, not an archive.
+    expect(catalogue).toContain('<dt>Source</dt><dd>893.24/5–1149</dd>');
+    expect(catalogue).not.toContain('<dt>Archive</dt><dd>893.24/5–1149</dd>');
     expect(catalogue).toContain('<dt>Translator</dt><dd>Gary Goldberg</dd>');
     expect(catalogue).toMatch(/<dt>Participants<\/dt><dd>Kim Il Sung, Kim Il, Pak Jeong-ae, /);
     // Nothing is loaded from anywhere: no src, no external link; scripts allowed by hash only.

@@ -178,11 +178,15 @@ describe('reference edition (Wilson Center record 121798)', () => {
     expect(groups[5]).toEqual({ head: undefined, persons: ['nam-il'] });
   });
 
-  it('should warn that Nam Il speaks without being in the attendance list', () => {
-    const warning = result.diagnostics.find((diagnostic) => diagnostic.ruleId === 'speakers/not-in-attendance');
-    expect(warning?.reason).toContain('Nam Il');
+  it('should warn that Nam Il speaks without being in the attendance list, and only mention it once the manifest declares him', () => {
+    const bare = convertReference(false).diagnostics.find((diagnostic) => diagnostic.ruleId === 'speakers/not-in-attendance');
+    expect(bare?.severity).toBe('warning');
+    expect(bare?.reason).toContain('Nam Il');
     // "Nam Il continued:" is on line 54 of the source.
-    expect(warning?.place?.start).toMatchObject({ line: 54, column: 1 });
+    expect(bare?.place?.start).toMatchObject({ line: 54, column: 1 });
+    const declared = result.diagnostics.find((diagnostic) => diagnostic.ruleId === 'speakers/not-in-attendance');
+    expect(declared).toMatchObject({ severity: 'info', place: { start: { line: 54, column: 1 } } });
+    expect(declared?.reason).toContain('Nam Il speaks but is not in the attendance list; added to the participants as an unlisted speaker (declared in edition.json).');
   });
 
   it('should encode the bracket conventions where the source has them', () => {

@@ -150,6 +150,22 @@ describe('teikit.sch says the same as the TypeScript rules', () => {
   }
 });
 
+describe('the translator rule applies to translations only', () => {
+  const english = readText(`${ROOT}editions/frus-1949v09-d550/frus-1949v09-d550.xml`);
+  const translatorWarnings = (text: string) => validate(text).diagnostics.filter((diagnostic) => diagnostic.ruleId === 'teikit/header-translator');
+
+  it('should not ask for a translator where the header says the text is in its original language', () => {
+    expect(english).toContain('<textLang mainLang="en">English</textLang>');
+    expect(english).toContain('<language ident="en">English</language>');
+    expect(translatorWarnings(english)).toEqual([]);
+  });
+
+  it('should ask for one where the original language is another or not declared', () => {
+    expect(translatorWarnings(english.replace('<textLang mainLang="en">English</textLang>', '<textLang mainLang="ru">Russian</textLang>'))).toHaveLength(1);
+    expect(translatorWarnings(english.replace(/<textLang [^>]*>English<\/textLang>/, ''))).toHaveLength(1);
+  });
+});
+
 describe('other archives\' TEI against tei_all.rng (findings as jing reports them, test/fixtures/README.md)', () => {
   const foreign = (name: string) => `${FIXTURES}foreign/${name}`;
   const check = (name: string) => validateDocument(readFileSync(foreign(name)), name, { schema: teiAll, rules: [] });

@@ -26,7 +26,8 @@
         <xsl:for-each select="tk:subtitle($tei)"><fn:string key="subtitle">{.}</fn:string></xsl:for-each>
         <xsl:for-each select="tk:iso-date($tei)"><fn:string key="date">{.}</fn:string></xsl:for-each>
         <xsl:for-each select="tk:date($tei)[normalize-space()]"><fn:string key="dateText">{tk:clean(.)}</fn:string></xsl:for-each>
-        <xsl:for-each select="tk:archive($tei)"><fn:string key="archive">{.}</fn:string></xsl:for-each>
+        <xsl:for-each select="tk:archival-signature($tei)"><fn:string key="archive">{.}</fn:string></xsl:for-each>
+        <xsl:for-each select="tk:source-note($tei)[empty(tk:archival-signature($tei))]"><fn:string key="sourceNote">{.}</fn:string></xsl:for-each>
         <fn:array key="translators">
           <xsl:for-each select="tk:translators($tei)"><fn:string>{.}</fn:string></xsl:for-each>
         </fn:array>

@@ -187,6 +187,7 @@ function entryHtml(item: Listed, position: number, root: string): string {
     facts.push(['Date', record.date ? `<time datetime="${escapeHtml(record.date)}">${shown}</time>` : shown]);
   }
   if (record.archive) facts.push(['Archive', escapeHtml(record.archive)]);
+  if (record.sourceNote) facts.push(['Source', escapeHtml(record.sourceNote)]);
   if (record.translators.length > 0) facts.push([record.translators.length === 1 ? 'Translator' : 'Translators', escapeHtml(record.translators.join('; '))]);
   if (record.participants.length > 0) facts.push(['Participants', escapeHtml(record.participants.join(', '))]);
   const headingId = `edition-${position + 1}`;
@@ -208,7 +209,7 @@ function searchDocument({ state }: Listed, position: number): { i: number; title
     i: position,
     title: [record.title, record.subtitle].filter(Boolean).join(' — '),
     persons: [...record.participants, ...record.translators].join(', '),
-    text: [record.archive, record.dateText, record.date, state.words].filter(Boolean).join(' '),
+    text: [record.archive, record.sourceNote, record.dateText, record.date, state.words].filter(Boolean).join(' '),
   };
 }
 

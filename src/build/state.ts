@@ -49,7 +49,10 @@ export interface CatalogueRecord {
   subtitle?: string;
   date?: string;
   dateText?: string;
+  /** Where the original is kept (repository and shelfmark, or the archival citation). */
   archive?: string;
+  /** The source's own reference line, e.g. a FRUS document's file number. */
+  sourceNote?: string;
   translators: string[];
   participants: string[];
   summary?: string;

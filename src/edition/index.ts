@@ -153,13 +153,15 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
     if (!person || warned.has(person.id)) continue;
     warned.add(person.id);
     if (!registry.isAttendee(person) && attendanceBlocks.size > 0) {
+      // A person the manifest declares is known to the editor: worth a mention, not a warning.
+      const declared = loaded !== undefined && (manifest?.persons ?? []).some((entry) => entry.id === person.id);
       file.report({
         source: 'teikit:speakers',
-        severity: 'warning',
+        severity: declared ? 'info' : 'warning',
         ruleId: 'speakers/not-in-attendance',
-        reason: `${person.name} speaks but is not in the attendance list; added to the participants as an unlisted speaker.`,
+        reason: `${person.name} speaks but is not in the attendance list; added to the participants as an unlisted speaker${declared ? ' (declared in edition.json)' : ''}.`,
         place: file.place(decision.source.start, decision.source.start + decision.textStart),
-        note: 'If this is another spelling of a listed person, add it to that person\'s "variants" in edition.json.',
+        ...(declared ? {} : { note: 'If this is another spelling of a listed person, add it to that person\'s "variants" in edition.json; if it is another person, declare it in "persons" there.' }),
       });
     }
   }

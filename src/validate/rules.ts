@@ -99,13 +99,24 @@ function hasChildText(element: XmlElement | undefined): boolean {
  * A rule that a header part exists and has a child for which `holds` is true; a failure is
  * reported at the deepest existing element on the path, so the place to add it is plain.
  */
-function headerRule(spec: { id: string; severity: Severity; description: string; path: string; holds: (child: XmlElement) => boolean; reason: string; note: string }): TeiRule {
+function headerRule(spec: {
+  id: string;
+  severity: Severity;
+  description: string;
+  path: string;
+  holds: (child: XmlElement) => boolean;
+  /** Documents the rule is about; all when absent. */
+  appliesTo?: (index: DocumentIndex) => boolean;
+  reason: string;
+  note: string;
+}): TeiRule {
   return {
     id: spec.id,
     scope: 'teikit',
     severity: spec.severity,
     description: spec.description,
     *check(index) {
+      if (spec.appliesTo && !spec.appliesTo(index)) return;
       const steps = spec.path.split('/');
       const part = index.path(spec.path);
       if (part?.children.some((child) => child.kind === 'element' && spec.holds(child))) return;
@@ -120,6 +131,13 @@ function headerRule(spec: { id: string; severity: Severity; description: string;
       yield { at, reason: spec.reason, note: spec.note };
     },
   };
+}
+
+/** The header says the text is in the language its source was written in (langUsage = textLang). */
+function inOriginalLanguage(index: DocumentIndex): boolean {
+  const original = index.tei('textLang').map((element) => attributeValue(element, 'mainLang'));
+  const text = index.tei('language').filter((element) => element.parent?.local === 'langUsage').map((element) => attributeValue(element, 'ident'));
+  return original.length > 0 && original.every((language) => language !== undefined && text.includes(language));
 }
 
 export const TEI_RULES: readonly TeiRule[] = [
@@ -200,8 +218,9 @@ export const TEI_RULES: readonly TeiRule[] = [
   headerRule({
     id: 'teikit/header-translator',
     severity: 'warning',
-    description: 'The header names the translator (titleStmt/respStmt with a <persName> or <name>).',
+    description: 'A translation names its translator (titleStmt/respStmt with a <persName> or <name>); a text the header declares to be in its original language (textLang of the source = langUsage) is not a translation.',
     path: 'teiHeader/fileDesc/titleStmt',
+    appliesTo: (index) => !inOriginalLanguage(index),
     holds: (child) => child.local === 'respStmt' && /transl/i.test(textContent(child)) && child.children.some((part) => part.kind === 'element' && (part.local === 'persName' || part.local === 'name' || part.local === 'orgName')),
     reason: 'The header does not name the translator.',
     note: 'Add <respStmt><resp>Translated by</resp><persName xml:id="translator">…</persName></respStmt> to titleStmt (for teikit convert: the source\'s "Translated by" line).',

@@ -55,16 +55,26 @@
     <xsl:sequence select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:respStmt[contains(lower-case(string(tei:resp)), 'transl')]/(tei:persName, tei:name, tei:orgName) ! tk:clean(.)"/>
   </xsl:function>
 
-  <!-- "GARF, Fond 5446, …" as cited; else repository and shelfmark; else a source note. -->
-  <xsl:function name="tk:archive" as="xs:string?">
+  <!-- Where the original is kept: "GARF, Fond 5446, …" as cited, else repository and shelfmark. -->
+  <xsl:function name="tk:archival-signature" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="source" select="$tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc"/>
-    <xsl:variable name="identifier" select="($source//tei:msIdentifier)[1]"/>
+    <xsl:variable name="identifier" select="($tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msIdentifier)[1]"/>
     <xsl:sequence select="(
         $identifier//tei:altIdentifier/tei:idno[@type = 'archival'] ! tk:clean(.),
-        $identifier[tei:repository] ! string-join((tk:clean(tei:repository), tei:idno ! tk:clean(.)), ', '),
-        $source//tei:bibl/tei:note[@type = 'source'] ! tk:clean(.)
+        $identifier[tei:repository] ! string-join((tk:clean(tei:repository), tei:idno ! tk:clean(.)), ', ')
       )[normalize-space()][1]"/>
+  </xsl:function>
+
+  <!-- The source's own reference line (a FRUS document's file number, "893.00/10–1244"). -->
+  <xsl:function name="tk:source-note" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="($tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:bibl/tei:note[@type = 'source'] ! tk:clean(.))[normalize-space()][1]"/>
+  </xsl:function>
+
+  <!-- For a citation: the archival signature, else the source's reference line. -->
+  <xsl:function name="tk:archive" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="(tk:archival-signature($tei), tk:source-note($tei))[1]"/>
   </xsl:function>
 
   <xsl:function name="tk:repository" as="xs:string?">
