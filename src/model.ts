@@ -226,7 +226,8 @@ export interface AttributionDecision {
 /** A part of the source's own header (PDF export, FRUS), kept verbatim in the text's front. */
 export interface FrontBlock {
   type: string;
-  text: string;
+  /** Its text as written; a note number glued to a title is a reference to the note. */
+  content: Inline[];
 }
 
 /** A note listed at the end of the source. */

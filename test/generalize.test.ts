@@ -323,3 +323,38 @@ describe('a letter known only by its close (found by the build benchmark: a vari
     expect(await teikitProblems([file])).toEqual([expect.stringContaining('warning: The header does not name the translator. [teikit/header-translator]')]);
   });
 });
+
+describe('FRUS documents of the gold corpus (test/fixtures/corpus-frus)', () => {
+  const frus = (body: string): string => {
+    const result = convert(new TextEncoder().encode(`793.94/1\n\n[Document 1]\n\n${body}`), { path: 'frus.txt' });
+    expect(result.ok).toBe(true);
+    return result.tei ?? '';
+  };
+
+  it('should read "Q." and "A." as speaker labels where both open paragraphs, and not a lone initial', () => {
+    const tei = frus('Transcript of a Press Conference\n\n[Washington,] April 2, 1945.\n\nQ. What war lords did you have in mind?\n\nA. Well, I have in mind the armed parties.\n\nQ. Yes.\n\nA. I mean some of the war lords.\n');
+    expect(tei).toContain('<speaker>Q.</speaker>');
+    expect(tei).toContain('<speaker>A.</speaker>');
+    expect(turns(tei)).toEqual(['q', 'a', 'q', 'a']);
+    const initial = frus('A Memorandum\n\n[Washington,] April 2, 1945.\n\nA. Smith came to see me about the loan.\n\nHe said that it was urgent.\n');
+    expect(initial).not.toContain('<sp ');
+  });
+
+  it('should anchor the source note glued to the title, and keep its number out of the header title', () => {
+    // As in frus1941v04-d319: "…(Service)14" with note 14 at the end.
+    const tei = frus('Memorandum of Conversation, by the Third Secretary (Service)14\n\n[Chungking,] September 10, 1941.\n\nThe Ambassador called on the Minister.\n\n14. Copy transmitted to the Department.\n');
+    expect(tei).toContain('<title type="main">Memorandum of Conversation, by the Third Secretary (Service)</title>');
+    expect(tei).toContain('<ab type="title">Memorandum of Conversation, by the Third Secretary (Service)<ref type="note" target="#fn-14">14</ref></ab>');
+    expect(tei).toContain('<note xml:id="fn-14" n="14" type="footnote">14. Copy transmitted to the Department.</note>');
+    expect(tei).not.toMatch(/<p [^>]*>14\. Copy/);
+  });
+
+  it('should read a note number after a space at the end of the title, and a lettered note ("72. a …" for "72a")', () => {
+    // As in frus1941v05-d985: "…Ballantine 72", and "case;72a" referring to the second "72." note.
+    const tei = frus('Memorandum of Conversation, by Mr. Joseph W. Ballantine 72\n\n[Washington,] November 12, 1941.\n\nHe gave information concerning this case;72a that was all.\n\n72. Mr. Ballantine was a Foreign Service officer.\n\n72. a “Detention and Removal” of two citizens.\n');
+    expect(tei).toContain('<title type="main">Memorandum of Conversation, by Mr. Joseph W. Ballantine</title>');
+    expect(tei).toContain('<ref type="note" target="#fn-72">72</ref></ab>');
+    expect(tei).toContain('this case;<ref type="note" target="#fn-72a">72a</ref> that was all.');
+    expect(tei).toContain('<note xml:id="fn-72a" n="72a" type="footnote">72. a “Detention and Removal” of two citizens.</note>');
+  });
+});

@@ -75,6 +75,9 @@ const NOT_NAME_WORDS = new Set([
   'Time', 'Place', 'Recorder', 'Interpreter', 'Others', 'Sir', 'Dear', 'Gentlemen', 'Memorandum', 'Minutes', 'Top', 'Secret',
 ]);
 
+/** "Q." / "A." / "Question:" / "Answer:" opening a block. */
+const QUESTION_ANSWER = /^[ \t]*(Q|A|Question|Answer)[ \t]*[.:][ \t]+\S/u;
+
 /** "Name:" at the start of a block: a candidate label for the recurring-label rule. */
 const COLON_LABEL = /^[ \t]*(\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2})[ \t]*:[ \t]+\S/u;
 
@@ -85,12 +88,20 @@ const COLON_LABEL = /^[ \t]*(\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){
  */
 export function recurringLabels(texts: readonly string[]): Set<string> {
   const counts = new Map<string, number>();
+  const questionAnswer = new Set<string>();
   for (const text of texts) {
+    const asked = QUESTION_ANSWER.exec(text)?.[1];
+    if (asked) questionAnswer.add(asked);
     const name = COLON_LABEL.exec(text)?.[1];
     if (!name || name.split(/\s+/).some((word) => NOT_NAME_WORDS.has(word))) continue;
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
-  return new Set([...counts].filter(([, count]) => count >= 2).map(([name]) => name));
+  const labels = new Set([...counts].filter(([, count]) => count >= 2).map(([name]) => name));
+  // "Q." and "A." (or "Question:" and "Answer:") both opening blocks: a question-and-answer record.
+  const asks = [...questionAnswer].some((name) => name.startsWith('Q'));
+  const answers = [...questionAnswer].some((name) => name.startsWith('A'));
+  if (asks && answers) for (const name of questionAnswer) labels.add(name);
+  return labels;
 }
 /** A name set in capitals, initials allowed: "A.I. MIKOYAN", "O. DORTICOS", "MAO ZEDONG". */
 const CAPITALS_NAME = /(?:\p{Lu}\.[ \t]?){0,3}\p{Lu}{2,}[\p{Lu}'’-]*(?:[ \t]+\p{Lu}{2,}[\p{Lu}'’-]*){0,2}(?![\p{Ll}])/uy;
@@ -139,7 +150,9 @@ export function readSpeakerLabel(text: string, persons: PersonIndex, recurring: 
     honorific !== null ||
     new RegExp(`^${CAPITALS_NAME.source}$`, 'u').test(name) ||
     // In a dialogue (some label recurs), a one-word "Name:" opening a block is a label too.
-    (terminator === ':' && (name.trim().split(/\s+/).length >= 2 || recurring.size > 0));
+    (terminator === ':' && (name.trim().split(/\s+/).length >= 2 || recurring.size > 0)) ||
+    // A recurring label is one whatever ends it ("Q." and "A." of a question-and-answer record).
+    recurring.has(name.trim());
   const person = known?.person;
 
   if (stickyMatch(ONLY_SPACE, text, position)) {

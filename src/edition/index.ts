@@ -7,7 +7,7 @@ import { attribute, checkOverrides, ENCLOSURE, type Decision } from './attributi
 import { readFields, readFrontParts } from './header.js';
 import { PersonRegistry } from './persons.js';
 import { EDITION_IDS, footnoteId, groupId, paragraphId, speechId } from '../ids.js';
-import { findNoteReference } from '../conventions/notes.js';
+import { findNoteReference, findTitleNoteReference } from '../conventions/notes.js';
 import { flat } from '../layouts/blocks.js';
 import type { SourceRecord } from '../layouts/index.js';
 import type { LoadedManifest } from '../manifest/index.js';
@@ -42,10 +42,12 @@ export interface BuildResult {
 
 export function buildEdition(record: SourceRecord, file: SourceFile, id: string, loaded?: LoadedManifest): BuildResult {
   const manifest = loaded?.manifest;
+  const titleNote = titleFootnote(record);
   const edition: Edition = {
     id,
     layout: record.layout,
-    title: record.title ? flat(record.title) : '',
+    // The number of a note glued to the title is not part of the title.
+    title: record.title ? flat(record.title).slice(0, titleNote?.at ?? undefined).trimEnd() : '',
     ...(record.description ? { subtitle: record.description.text } : {}),
     publication: {
       idno: id,
@@ -62,7 +64,11 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
     hands: [],
     pageArtefacts: record.pageArtefacts.map((block) => block.text),
     body: [],
-    front: record.front.map((part) => ({ type: part.type, text: part.block.text })),
+    front: record.front.map((part) =>
+      titleNote && part.block === record.title
+        ? { type: part.type, content: [{ type: 'text', value: part.block.text.slice(0, titleNote.blockAt) }, { type: 'noteRef', n: titleNote.footnote.n, target: footnoteId(titleNote.footnote.n) }, ...(part.block.text.slice(titleNote.blockAt + titleNote.footnote.n.length) ? [{ type: 'text' as const, value: part.block.text.slice(titleNote.blockAt + titleNote.footnote.n.length) }] : [])] }
+        : { type: part.type, content: [{ type: 'text', value: part.block.text }] },
+    ),
     footnotes: [],
     bracketConventions: [],
     decisions: [],
@@ -170,7 +176,7 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
   // Inline content: brackets first, then person mentions over the result.
   const bracketContext: BracketContext = { file, hand: EDITION_IDS.handInsertions, counts: new Map() };
   const index = registry.index;
-  const noteReferences = findNoteReferences(record);
+  const noteReferences = findNoteReferences(record, titleNote?.footnote);
   const inline = (decision: Decision, readBrackets: boolean): Inline[] => {
     const { source, textStart } = decision;
     const text = source.text.slice(textStart);
@@ -347,9 +353,23 @@ function alignment(text: string): { align?: 'right' | 'center' } {
 }
 
 /** Where each listed note's number stands in the text (offset in the source → the note). */
-function findNoteReferences(record: SourceRecord): Map<number, SourceRecord['footnotes'][number]> {
+/** A note whose number ends the title ("…(Service)14"): where it stands in the block and in the flat title. */
+function titleFootnote(record: SourceRecord): { footnote: SourceRecord['footnotes'][number]; blockAt: number; at: number } | undefined {
+  if (!record.title) return undefined;
+  const text = record.title.text.trimEnd();
+  const title = flat(record.title).trimEnd();
+  for (const footnote of record.footnotes) {
+    const blockAt = findTitleNoteReference(text, footnote.n);
+    if (blockAt !== undefined) return { footnote, blockAt, at: title.length - footnote.n.length };
+  }
+  return undefined;
+}
+
+/** Where each note is referred to in the text (the note of the title is referred to there). */
+function findNoteReferences(record: SourceRecord, ofTitle?: SourceRecord['footnotes'][number]): Map<number, SourceRecord['footnotes'][number]> {
   const references = new Map<number, SourceRecord['footnotes'][number]>();
   for (const footnote of record.footnotes) {
+    if (footnote === ofTitle) continue;
     for (const block of record.content) {
       const at = findNoteReference(block.text, footnote.n);
       if (at === undefined) continue;

@@ -1,6 +1,6 @@
 import type { Block } from '../model.js';
 import { findDate } from '../conventions/dates.js';
-import { findNoteReference } from '../conventions/notes.js';
+import { findNoteReference, findTitleNoteReference } from '../conventions/notes.js';
 import { flat } from './blocks.js';
 import type { Footnote, FrontPart, SourceLayout } from './types.js';
 
@@ -15,8 +15,11 @@ const PAGE_MARKER = /\[Page \d+\]/;
 /** A dateline is short: "[Washington,] May 11, 1949." or "No. 3053 Chungking, October 12, 1944." */
 const DATELINE_MAX_LENGTH = 160;
 
-/** Trailing notes, from the end backwards: "N. text" blocks, or a block "N" then its text. */
-function trailingNotes(blocks: readonly Block[], firstContent: number, fileText: string): { footnotes: Footnote[]; contentEnd: number } {
+/**
+ * Trailing notes, from the end backwards: "N. text" blocks, or a block "N" then its text. A note
+ * is referred to in the text or in the title (the source note: "…(Service)14").
+ */
+function trailingNotes(blocks: readonly Block[], firstContent: number, fileText: string, title: Block | undefined): { footnotes: Footnote[]; contentEnd: number } {
   const found: Footnote[] = [];
   let index = blocks.length - 1;
   while (index >= firstContent) {
@@ -37,10 +40,18 @@ function trailingNotes(blocks: readonly Block[], firstContent: number, fileText:
     }
     break;
   }
-  // A numbered list that ends the document is not notes: every note must be referred to.
   const body = blocks.slice(firstContent, index + 1).map((block) => block.text).join('\n');
+  const refersTo = (n: string): boolean => findNoteReference(body, n) !== undefined || (title !== undefined && findTitleNoteReference(title.text, n) !== undefined);
+  // "72. a “Detention …" is note 72a (FRUS inserts lettered notes) where the text refers to "72a"
+  // and not to "72" again.
+  for (const [position, note] of found.entries()) {
+    const letter = /^\s*\d{1,3}\.\s+([a-z])\s/.exec(note.block.text)?.[1];
+    const lettered = `${note.n}${letter ?? ''}`;
+    if (letter && refersTo(lettered) && (found[position - 1]?.n === note.n || !refersTo(note.n))) found[position] = { ...note, n: lettered };
+  }
+  // A numbered list that ends the document is not notes: every note must be referred to.
   let keep = found.length;
-  while (keep > 0 && findNoteReference(body, found[found.length - keep]!.n) === undefined) keep--;
+  while (keep > 0 && !refersTo(found[found.length - keep]!.n)) keep--;
   const footnotes = found.slice(found.length - keep);
   const contentEnd = footnotes.length > 0 ? blocks.findIndex((block) => block.start >= footnotes[0]!.block.start) : blocks.length;
   return { footnotes, contentEnd: contentEnd < 0 ? blocks.length : contentEnd };
@@ -96,7 +107,7 @@ export const frusDocument: SourceLayout = {
         ...(dateline ? { place: file.place(dateline.start, dateline.start) } : {}),
       });
     }
-    const { footnotes, contentEnd } = trailingNotes(blocks, index, file.text);
+    const { footnotes, contentEnd } = trailingNotes(blocks, index, file.text, title);
     // Without a dateline, the title may carry the date, or a letter its closing lines.
     const closing = blocks.slice(Math.max(index, contentEnd - 2), contentEnd).filter((block) => flat(block).length <= DATELINE_MAX_LENGTH * 2);
     const when = date ?? (title ? findDate(flat(title)) : undefined) ?? closing.map((block) => findDate(flat(block))).find(Boolean);

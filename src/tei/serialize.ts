@@ -474,7 +474,7 @@ export function serializeTei(edition: Edition, options: SerializeOptions = {}): 
     // The source's own header, verbatim and in order (the teiHeader holds what was read from it).
     const front = text.element('front');
     const header = front.element('div', { type: 'source-header' });
-    for (const part of edition.front) header.leaf('ab', { type: part.type }, part.text);
+    for (const part of edition.front) header.leaf('ab', { type: part.type }, part.content);
     header.close();
     front.close();
   } else if (edition.dateLine || edition.title) {
