@@ -240,6 +240,8 @@ export interface Footnote {
 
 export interface Edition {
   id: string;
+  /** The source layout's editorialDecl sentence about the header. */
+  headerDecl: string;
   layout: string;
   title: string;
   subtitle?: string;

@@ -358,3 +358,15 @@ describe('FRUS documents of the gold corpus (test/fixtures/corpus-frus)', () => 
     expect(tei).toContain('<note xml:id="fn-72a" n="72a" type="footnote">72. a “Detention and Removal” of two citizens.</note>');
   });
 });
+
+describe('the editorialDecl says what this edition\'s layout did', () => {
+  it('should state the header sentence of the layout that read the source, and no other layout\'s', () => {
+    const frusDecl = elementXml(corpus('09').tei, 'editorialDecl');
+    expect(frusDecl).toContain('<p n="header/frus">The FRUS document’s own header'.replace('’', "'"));
+    expect(frusDecl).not.toContain('Document Information');
+    const pdfDecl = elementXml(corpus('01').tei, 'editorialDecl');
+    expect(pdfDecl).toContain('<p n="header/wilson-pdf">');
+    expect(pdfDecl).not.toContain('Document Information');
+    expect(pdfDecl).not.toContain('header/frus');
+  });
+});

@@ -46,6 +46,7 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
   const edition: Edition = {
     id,
     layout: record.layout,
+    headerDecl: record.headerDecl,
     // The number of a note glued to the title is not part of the title.
     title: record.title ? flat(record.title).slice(0, titleNote?.at ?? undefined).trimEnd() : '',
     ...(record.description ? { subtitle: record.description.text } : {}),

@@ -65,6 +65,7 @@ function trailingNotes(blocks: readonly Block[], firstContent: number, fileText:
 export const frusDocument: SourceLayout = {
   name: 'frus',
   description: 'FRUS document (file number, [Document N], title, dateline, text with [Page N], notes at the end)',
+  headerDecl: 'The FRUS document\'s own header (file number, "[Document N]", title, dateline) is kept verbatim in the front of the text; the title (without the number of a note glued to it) and the date of the dateline are read into the teiHeader, the file number as the source\'s reference; the notes listed at the end are the notes of the back, each anchored where its number stands in the text or the title.',
 
   detect(blocks) {
     // "[Document N]" near the top; or, in a copy from the web page, the numbered title
@@ -113,6 +114,7 @@ export const frusDocument: SourceLayout = {
     const when = date ?? (title ? findDate(flat(title)) : undefined) ?? closing.map((block) => findDate(flat(block))).find(Boolean);
     return {
       layout: this.name,
+      headerDecl: this.headerDecl,
       pageArtefacts: [],
       ...(title ? { title } : {}),
       ...(when ? { documentDate: { text: when.text, when: when.when } } : {}),

@@ -7,6 +7,7 @@ import type { SourceLayout } from './types.js';
 export const plainText: SourceLayout = {
   name: 'plain',
   description: 'Any text: first block as title, every other block as the document',
+  headerDecl: 'The layout of the source was not recognised: its first block is read as the title, and no other fact of the header comes from the source.',
   detect: () => true,
   read(blocks, file) {
     file.report({
@@ -19,6 +20,7 @@ export const plainText: SourceLayout = {
     const [title, ...content] = blocks;
     return {
       layout: this.name,
+      headerDecl: this.headerDecl,
       pageArtefacts: [],
       ...(title ? { title } : {}),
       content,

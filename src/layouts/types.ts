@@ -40,6 +40,8 @@ export interface Footnote {
  */
 export interface SourceRecord {
   layout: string;
+  /** The layout's sentence for the edition's editorialDecl: what it read into the header, and how. */
+  headerDecl: string;
   /** Web-page scaffolding that is not part of the record ("Skip to content"). */
   pageArtefacts: Block[];
   dateLine?: Block;
@@ -64,6 +66,8 @@ export interface SourceRecord {
 export interface SourceLayout {
   name: string;
   description: string;
+  /** What this layout reads into the header and keeps where, for the edition's editorialDecl. */
+  headerDecl: string;
   /** True when the text looks like this layout. */
   detect(blocks: readonly Block[]): boolean;
   read(blocks: readonly Block[], file: SourceFile): SourceRecord;

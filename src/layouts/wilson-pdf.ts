@@ -30,6 +30,7 @@ const CONTENTS_ITEM = /^[ \t]*\n?[ \t]*(?:English Translation|English Transcript
 export const wilsonPdfExport: SourceLayout = {
   name: 'wilson-pdf',
   description: 'Wilson Center Digital Archive PDF export (banner, date, title, Citation, Summary, Original Language, Contents, then the text)',
+  headerDecl: 'The PDF export\'s own header (banner, date, title, Citation, Summary, Original Language, Contents) is kept verbatim in the front of the text; the facts read from it (title, date, archival citation, translator, summary, original language) are also in the teiHeader.',
 
   detect(blocks) {
     // The banner may be missing or reworded; the Citation and Summary fields are the export's own.
@@ -121,6 +122,7 @@ export const wilsonPdfExport: SourceLayout = {
     const titleBlock = front.find((candidate) => candidate.type === 'title')?.block;
     return {
       layout: this.name,
+      headerDecl: this.headerDecl,
       pageArtefacts: [],
       ...(dateBlock ? { dateLine: dateBlock } : {}),
       ...(titleBlock ? { title: titleBlock } : {}),

@@ -40,6 +40,7 @@ const HONORIFIC_START = new RegExp(`^\\s*${HONORIFIC}\\s`);
 export const wilsonWebRecord: SourceLayout = {
   name: 'wilson-web',
   description: 'Wilson Center Digital Archive web record (date, title, description, text, summary, Document Information)',
+  headerDecl: 'The title, description line and date line of the record are kept in the front matter and the head of the text; the archive\'s summary is the abstract; the record\'s "Document Information" fields are in the header (sourceDesc and availability) verbatim, with the archival signature also read into its parts.',
 
   detect(blocks) {
     const section = blocks.findIndex((block) => flat(block) === SECTION_HEADING);
@@ -49,6 +50,7 @@ export const wilsonWebRecord: SourceLayout = {
   read(blocks, file: SourceFile) {
     const record: SourceRecord = {
       layout: this.name,
+      headerDecl: this.headerDecl,
       pageArtefacts: [],
       content: [],
       sectionHeadings: [],

@@ -23,11 +23,7 @@ const GENERAL_CONVENTIONS: { n: string; text: string }[] = [
   },
   {
     n: 'persons',
-    text: 'Names of persons known from the attendance list, from speaker labels or from the edition manifest are tagged <persName ref> wherever they occur; where names overlap ("Kim Il" and "Kim Il Sung") the longest is taken. Spelling variants are linked to their person only where the manifest declares them.',
-  },
-  {
-    n: 'header',
-    text: 'The title, description line and date line of the record are kept in the front matter and the head of the text; the archive\'s summary is the abstract; the record\'s "Document Information" fields are in the header (sourceDesc and availability) verbatim, with the archival signature also read into its parts.',
+    text: 'Names of persons known from the attendance list, from speaker labels or from the edition manifest are tagged <persName ref> wherever they occur; where names overlap ("Kim Il" and "Kim Il Sung") the longest is taken. A spelling variant is linked to its person where the manifest declares it, or where a speaker label is one letter off a known name of six letters or more (reported to the editor).',
   },
 ];
 
@@ -277,6 +273,8 @@ function writeEncodingDesc(header: TeiWriter, edition: Edition): void {
     if (used.has(rule.id)) editorial.leaf('p', { n: rule.id }, rule.editorialDecl);
   }
   for (const convention of GENERAL_CONVENTIONS) editorial.leaf('p', { n: convention.n }, convention.text);
+  // What the source's layout read into the header: each layout states its own.
+  editorial.leaf('p', { n: `header/${edition.layout}` }, edition.headerDecl);
   const paragraphs = edition.body.flatMap((item) => (item.kind === 'p' ? [item] : item.kind === 'sp' ? item.paragraphs : []));
   if (paragraphs.some((paragraph) => paragraph.align)) {
     editorial.leaf('p', { n: 'layout/aligned' }, 'Paragraphs whose every line is indented far in the source (stamps, signatures, headings of a PDF export) have rend="align(right)" when they reach the right margin and rend="align(center)" otherwise; their spaces are kept.');
