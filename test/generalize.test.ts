@@ -359,6 +359,34 @@ describe('FRUS documents of the gold corpus (test/fixtures/corpus-frus)', () => 
   });
 });
 
+describe('FRUS header lines, closes and note numbers (test/fixtures/corpus-frus)', () => {
+  const frus = (body: string): string => {
+    const result = convert(new TextEncoder().encode(`893.00/1\n\n[Document 1]\n\n${body}`), { path: 'frus.txt' });
+    expect(result.ok).toBe(true);
+    return result.tei ?? '';
+  };
+
+  it('should read the dateline after a line such as "[Extracts]8" or "No. 45", and a telegram\'s "[Received …]" with it', () => {
+    // As in frus1945v07-d454 and frus1941v05-d557 / d821.
+    const tei = frus('Minutes of the Meeting\n\n[Extracts]8\n\n[Washington,] November 6, 1945.\n\n[Received November 7—9 a.m.]\n\nMr. McCloy said that a cable had come.\n\n8. Sections omitted.\n');
+    expect(tei).toContain('<date when="1945-11-06">');
+    expect(tei).toContain('<ab type="preamble">[Extracts]<ref type="note" target="#fn-8">8</ref></ab>');
+    expect(tei).toContain('<ab type="dateline">[Washington,] November 6, 1945.</ab>');
+    expect(tei).toContain('<ab type="received">[Received November 7—9 a.m.]</ab>');
+    expect(tei).toContain('<note xml:id="fn-8" n="8" type="footnote">8. Sections omitted.</note>');
+    expect(tei).toMatch(/<p xml:id="p1" n="1">Mr\. McCloy said/);
+  });
+
+  it('should close a letter with "Accept [etc.]" and read a note number glued to a year ("July 28, 194899")', () => {
+    // As in frus1945v07-d838 and frus1948v08-d222.
+    const tei = frus('The Chinese Ambassador to the Secretary of State\n\nWashington, July 30, 1948.\n\nSir: Lovett wrote to you on July 28, 194899 about the gasoline.\n\nAccept [etc.]\n\nWei Tao-ming\n\n99. Not printed.\n');
+    expect(tei).toContain('<salute>Accept [etc.]</salute>');
+    expect(tei).toContain('<signed>Wei Tao-ming</signed>');
+    expect(tei).toContain('July 28, 1948<ref type="note" target="#fn-99">99</ref> about');
+    expect(tei).toContain('<note xml:id="fn-99" n="99" type="footnote">99. Not printed.</note>');
+  });
+});
+
 describe('the editorialDecl says what this edition\'s layout did', () => {
   it('should state the header sentence of the layout that read the source, and no other layout\'s', () => {
     const frusDecl = elementXml(corpus('09').tei, 'editorialDecl');

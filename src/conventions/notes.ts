@@ -5,8 +5,9 @@
  * ("CAT,87 have", "the paper.18") or alone on a line; never inside a number ("150,000").
  */
 export function findNoteReference(text: string, n: string): number | undefined {
-  // A digit or a lower-case letter after it makes another number ("150", "72a", "1st").
-  const pattern = new RegExp(`(?<=[\\p{L}.,;:!?)\\]”’"'])${n}(?![\\p{N}\\p{Ll}])|(?<=\\n[ \\t\\u00A0]*)${n}(?=[ \\t\\u00A0]*\\n)`, 'gu');
+  // A digit or a lower-case letter after it makes another number ("150", "72a", "1st"); after
+  // digits only where they are the year of a date ("July 28, 194899": note 99).
+  const pattern = new RegExp(`(?<=[\\p{L}.,;:!?)\\]”’"']|\\p{Lu}\\p{Ll}{2,8}\\.? \\d{1,2}, (?:1[5-9]|20)\\d\\d)${n}(?![\\p{N}\\p{Ll}])|(?<=\\n[ \\t\\u00A0]*)${n}(?=[ \\t\\u00A0]*\\n)`, 'gu');
   for (const match of text.matchAll(pattern)) {
     const before = text.slice(Math.max(0, match.index - 2), match.index);
     if (/\p{N}[.,]$/u.test(before)) continue;

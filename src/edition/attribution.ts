@@ -21,7 +21,7 @@ export const ENCLOSURE = /^\s*\[(?:Enclosure|Attachment|Annex|Appendix)(?:\s+(\d
 /** A salutation opening a letter's first paragraph. */
 const SALUTE = /^\s*(?:Sir|Madam|Gentlemen|Your Excellency|Excellency|(?:My )?[Dd]ear [^:\n]{1,60}):(?=\s|$)/;
 /** A complimentary close alone in its block. */
-const COMPLIMENTARY_CLOSE = /^\s*(?:Respectfully yours|Yours respectfully|Sincerely yours|Yours sincerely|Yours faithfully|Faithfully yours|Very truly yours|Yours truly|Cordially yours|Yours very truly|Yours ever|With (?:best |kind )?regards|Respectfully|Sincerely|Faithfully|Cordially|With respect|With (?:communist|comradely) greetings)[,.]?\s*$/i;
+const COMPLIMENTARY_CLOSE = /^\s*(?:Respectfully yours|Yours respectfully|Sincerely yours|Yours sincerely|Yours faithfully|Faithfully yours|Very truly yours|Yours truly|Cordially yours|Yours very truly|Yours ever|With (?:best |kind )?regards|Respectfully|Sincerely|Faithfully|Cordially|With respect|With (?:communist|comradely) greetings|(?:Accept|Believe me|I am|I have the honou?r to be)\b[^\n]{0,60}\[etc\.?\])[,.]?\s*$/i;
 /** A signature under a close is short. */
 const SIGNATURE_MAX_LENGTH = 200;
 

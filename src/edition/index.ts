@@ -42,13 +42,14 @@ export interface BuildResult {
 
 export function buildEdition(record: SourceRecord, file: SourceFile, id: string, loaded?: LoadedManifest): BuildResult {
   const manifest = loaded?.manifest;
-  const titleNote = titleFootnote(record);
+  const frontNotes = frontNoteReferences(record);
+  const titleNote = frontNotes.find((reference) => reference.part.type === 'title');
   const edition: Edition = {
     id,
     layout: record.layout,
     headerDecl: record.headerDecl,
     // The number of a note glued to the title is not part of the title.
-    title: record.title ? flat(record.title).slice(0, titleNote?.at ?? undefined).trimEnd() : '',
+    title: record.title ? flat(record.title).slice(0, titleNote ? flat(record.title).trimEnd().length - titleNote.footnote.n.length : undefined).trimEnd() : '',
     ...(record.description ? { subtitle: record.description.text } : {}),
     publication: {
       idno: id,
@@ -66,9 +67,7 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
     pageArtefacts: record.pageArtefacts.map((block) => block.text),
     body: [],
     front: record.front.map((part) =>
-      titleNote && part.block === record.title
-        ? { type: part.type, content: [{ type: 'text', value: part.block.text.slice(0, titleNote.blockAt) }, { type: 'noteRef', n: titleNote.footnote.n, target: footnoteId(titleNote.footnote.n) }, ...(part.block.text.slice(titleNote.blockAt + titleNote.footnote.n.length) ? [{ type: 'text' as const, value: part.block.text.slice(titleNote.blockAt + titleNote.footnote.n.length) }] : [])] }
-        : { type: part.type, content: [{ type: 'text', value: part.block.text }] },
+      ({ type: part.type, content: frontContent(part.block.text, frontNotes.find((reference) => reference.part === part)) }),
     ),
     footnotes: [],
     bracketConventions: [],
@@ -177,7 +176,7 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
   // Inline content: brackets first, then person mentions over the result.
   const bracketContext: BracketContext = { file, hand: EDITION_IDS.handInsertions, counts: new Map() };
   const index = registry.index;
-  const noteReferences = findNoteReferences(record, titleNote?.footnote);
+  const noteReferences = findNoteReferences(record, frontNotes);
   const inline = (decision: Decision, readBrackets: boolean): Inline[] => {
     const { source, textStart } = decision;
     const text = source.text.slice(textStart);
@@ -354,23 +353,42 @@ function alignment(text: string): { align?: 'right' | 'center' } {
 }
 
 /** Where each listed note's number stands in the text (offset in the source → the note). */
-/** A note whose number ends the title ("…(Service)14"): where it stands in the block and in the flat title. */
-function titleFootnote(record: SourceRecord): { footnote: SourceRecord['footnotes'][number]; blockAt: number; at: number } | undefined {
-  if (!record.title) return undefined;
-  const text = record.title.text.trimEnd();
-  const title = flat(record.title).trimEnd();
-  for (const footnote of record.footnotes) {
-    const blockAt = findTitleNoteReference(text, footnote.n);
-    if (blockAt !== undefined) return { footnote, blockAt, at: title.length - footnote.n.length };
-  }
-  return undefined;
+type SourceFootnote = SourceRecord['footnotes'][number];
+
+/** A note referred to in the source's own header: the part, and where its number stands in the part's text. */
+interface FrontNoteReference {
+  part: SourceRecord['front'][number];
+  footnote: SourceFootnote;
+  at: number;
+}
+
+/**
+ * Notes referred to in the source's own header: the number glued to the title ("…(Service)14",
+ * the FRUS source note, or after a space in a scrape), or in another part ("[Extracts]8").
+ */
+function frontNoteReferences(record: SourceRecord): FrontNoteReference[] {
+  return record.front.flatMap((part) => {
+    for (const footnote of record.footnotes) {
+      const at = part.type === 'title' ? findTitleNoteReference(part.block.text, footnote.n) : findNoteReference(part.block.text, footnote.n);
+      if (at !== undefined) return [{ part, footnote, at }];
+    }
+    return [];
+  });
+}
+
+/** A front part's text with its note reference, if it has one. */
+function frontContent(text: string, reference: FrontNoteReference | undefined): Inline[] {
+  if (!reference) return [{ type: 'text', value: text }];
+  const { footnote, at } = reference;
+  const after = text.slice(at + footnote.n.length);
+  return [{ type: 'text', value: text.slice(0, at) }, { type: 'noteRef', n: footnote.n, target: footnoteId(footnote.n) }, ...(after ? [{ type: 'text' as const, value: after }] : [])];
 }
 
 /** Where each note is referred to in the text (the note of the title is referred to there). */
-function findNoteReferences(record: SourceRecord, ofTitle?: SourceRecord['footnotes'][number]): Map<number, SourceRecord['footnotes'][number]> {
-  const references = new Map<number, SourceRecord['footnotes'][number]>();
+function findNoteReferences(record: SourceRecord, inFront: readonly FrontNoteReference[]): Map<number, SourceFootnote> {
+  const references = new Map<number, SourceFootnote>();
   for (const footnote of record.footnotes) {
-    if (footnote === ofTitle) continue;
+    if (inFront.some((reference) => reference.footnote === footnote)) continue;
     for (const block of record.content) {
       const at = findNoteReference(block.text, footnote.n);
       if (at === undefined) continue;

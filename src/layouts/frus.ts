@@ -14,12 +14,18 @@ const NUMBERED_TITLE = /^\s*\d{1,4}\.\s+\p{Lu}[^\n]{3,200}$/u;
 const PAGE_MARKER = /\[Page \d+\]/;
 /** A dateline is short: "[Washington,] May 11, 1949." or "No. 3053 Chungking, October 12, 1944." */
 const DATELINE_MAX_LENGTH = 160;
+/** Lines a title may have before its dateline: "[Extract]", "[Extracts]8", "No. 45", "Telegram". */
+const PREAMBLE = /^[ \t]*(?:\[[^\]\n]{1,40}\]\d{0,3}|No\. \d+[A-Za-z]?|[\p{L} ]{1,30})[ \t]*$/u;
+const MAX_PREAMBLE_LINES = 2;
+/** "[Received July 4—11:10 a.m.]" after a telegram's dateline. */
+const RECEIVED = /^[ \t]*\[Received\b[^\]\n]*\][ \t]*$/;
 
 /**
  * Trailing notes, from the end backwards: "N. text" blocks, or a block "N" then its text. A note
- * is referred to in the text or in the title (the source note: "…(Service)14").
+ * is referred to in the text or in the document's own header (the source note glued to the title:
+ * "…(Service)14"; "[Extracts]8").
  */
-function trailingNotes(blocks: readonly Block[], firstContent: number, fileText: string, title: Block | undefined): { footnotes: Footnote[]; contentEnd: number } {
+function trailingNotes(blocks: readonly Block[], firstContent: number, fileText: string, front: readonly FrontPart[]): { footnotes: Footnote[]; contentEnd: number } {
   const found: Footnote[] = [];
   let index = blocks.length - 1;
   while (index >= firstContent) {
@@ -41,7 +47,9 @@ function trailingNotes(blocks: readonly Block[], firstContent: number, fileText:
     break;
   }
   const body = blocks.slice(firstContent, index + 1).map((block) => block.text).join('\n');
-  const refersTo = (n: string): boolean => findNoteReference(body, n) !== undefined || (title !== undefined && findTitleNoteReference(title.text, n) !== undefined);
+  const refersTo = (n: string): boolean =>
+    findNoteReference(body, n) !== undefined ||
+    front.some((part) => (part.type === 'title' ? findTitleNoteReference(part.block.text, n) : findNoteReference(part.block.text, n)) !== undefined);
   // "72. a “Detention …" is note 72a (FRUS inserts lettered notes) where the text refers to "72a"
   // and not to "72" again.
   for (const [position, note] of found.entries()) {
@@ -94,11 +102,24 @@ export const frusDocument: SourceLayout = {
       title = blocks[index++];
     }
     if (title) front.push({ type: 'title', block: title, valueStart: 0 });
-    const dateline = blocks[index];
-    const date = dateline && flat(dateline).length <= DATELINE_MAX_LENGTH ? findDate(flat(dateline)) : undefined;
+    const datelineAt = (at: number) => {
+      const block = blocks[at];
+      return block && flat(block).length <= DATELINE_MAX_LENGTH ? findDate(flat(block)) : undefined;
+    };
+    // The dateline follows the title, or a line or two such as "[Extract]" or a despatch's "No. 45".
+    let preamble = 0;
+    while (preamble < MAX_PREAMBLE_LINES && !datelineAt(index + preamble) && PREAMBLE.test(blocks[index + preamble]?.text ?? '\n')) preamble++;
+    const date = datelineAt(index + preamble);
+    const dateline = blocks[index + preamble];
     if (dateline && date) {
+      for (const block of blocks.slice(index, index + preamble)) front.push({ type: 'preamble', block, valueStart: 0 });
       front.push({ type: 'dateline', block: dateline, valueStart: 0 });
-      index++;
+      index += preamble + 1;
+      const received = blocks[index];
+      if (received && RECEIVED.test(received.text)) {
+        front.push({ type: 'received', block: received, valueStart: 0 });
+        index++;
+      }
     } else {
       file.report({
         source: 'teikit:layout',
@@ -108,7 +129,7 @@ export const frusDocument: SourceLayout = {
         ...(dateline ? { place: file.place(dateline.start, dateline.start) } : {}),
       });
     }
-    const { footnotes, contentEnd } = trailingNotes(blocks, index, file.text, title);
+    const { footnotes, contentEnd } = trailingNotes(blocks, index, file.text, front);
     // Without a dateline, the title may carry the date, or a letter its closing lines.
     const closing = blocks.slice(Math.max(index, contentEnd - 2), contentEnd).filter((block) => flat(block).length <= DATELINE_MAX_LENGTH * 2);
     const when = date ?? (title ? findDate(flat(title)) : undefined) ?? closing.map((block) => findDate(flat(block))).find(Boolean);

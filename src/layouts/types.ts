@@ -19,7 +19,11 @@ export type FrontPartType =
   | 'contents'
   | 'reference'
   | 'document-number'
-  | 'dateline';
+  | 'dateline'
+  /** A short line between a FRUS title and its dateline: "[Extract]", "No. 45". */
+  | 'preamble'
+  /** A FRUS telegram's "[Received July 4—11:10 a.m.]", part of its dateline. */
+  | 'received';
 
 export interface FrontPart {
   type: FrontPartType;
