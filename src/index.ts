@@ -17,6 +17,7 @@ export { parseManifest, type Manifest, type LoadedManifest } from './manifest/in
 export { buildEdition } from './edition/index.js';
 export { serializeTei } from './tei/serialize.js';
 export { BRACKET_CONVENTIONS, parseBrackets, type BracketConvention } from './conventions/brackets.js';
-export { ATTRIBUTION_RULES, readSpeakerLabel } from './conventions/speakers.js';
+export { readSpeakerLabel } from './conventions/speakers.js';
+export { ATTRIBUTION_RULES } from './edition/attribution.js';
 export type * from './model.js';
 export { TEIKIT_VERSION } from './version.js';

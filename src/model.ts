@@ -238,10 +238,14 @@ export interface Footnote {
   content: Inline[];
 }
 
+/** One sentence of the edition's editorialDecl, with the id of the rule or convention it states. */
+export interface MethodStatement {
+  n: string;
+  text: string;
+}
+
 export interface Edition {
   id: string;
-  /** The source layout's editorialDecl sentence about the header. */
-  headerDecl: string;
   layout: string;
   title: string;
   subtitle?: string;
@@ -277,7 +281,7 @@ export interface Edition {
   /** The source's own header in the text (empty for the web record, whose header is the page's). */
   front: FrontBlock[];
   footnotes: Footnote[];
-  /** Ids of the bracket conventions the text uses (declared in editorialDecl). */
-  bracketConventions: string[];
   decisions: AttributionDecision[];
+  /** The editorialDecl: the conventions and rules that fired for this document. */
+  method: MethodStatement[];
 }

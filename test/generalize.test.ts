@@ -398,3 +398,46 @@ describe('the editorialDecl says what this edition\'s layout did', () => {
     expect(pdfDecl).not.toContain('header/frus');
   });
 });
+
+describe('labels and speech ends the corpus does not show (issue 11)', () => {
+  const decisions = (source: string) => {
+    const result = convert(new TextEncoder().encode(source), { path: 'probe.txt' });
+    expect(result.ok).toBe(true);
+    return { tei: result.tei ?? '', rows: (result.report?.decisions ?? []).map((decision) => [decision.firstWords.split(' ').slice(0, 3).join(' '), decision.role, decision.speaker ?? '-']) };
+  };
+
+  it('should read a rank or title before a name no list declares, a quotation after the label, and capitals', () => {
+    const { rows, tei } = decisions('[Document 12]\n\nMemorandum for the Record\n\n[Washington,] March 10, 1950.\n\nGen. Marshall: “I think we should wait.”\n\nSecretary Rusk: “We cannot wait.”\n\nCIA Director Helms: “The estimate is ready.”\n\nMaj. Gen. Chennault said that the airline could carry it.\n\nAmb. Bohlen: “Moscow will not like it.”\n\nLBJ: Keep me posted.\n');
+    expect(rows.slice(-6)).toEqual([
+      ['Gen. Marshall: “I', 'speech', 'marshall'],
+      ['Secretary Rusk: “We', 'speech', 'rusk'],
+      ['CIA Director Helms:', 'speech', 'cia-director-helms'],
+      ['Maj. Gen. Chennault', 'narrative', '-'],
+      ['Amb. Bohlen: “Moscow', 'speech', 'bohlen'],
+      ['LBJ: Keep me', 'speech', 'lbj'],
+    ]);
+    expect(tei).toContain('<speaker>Gen. Marshall:</speaker>');
+  });
+
+  it('should read numbered query and answer labels, and end the last answer at a third-person paragraph and a signature', () => {
+    const { rows, tei } = decisions('[Document 3]\n\nTelegram\n\nTokyo, May 2, 1946.\n\n1. Query: Will the army withdraw?\n\nAnswer: Not before June.\n\n2. Query: What of the navy?\n\nAnswer: It stays.\n\nThe Ambassador added that he would report again.\n\nAtcheson\n');
+    expect(rows).toEqual([
+      ['1. Query: Will', 'speech', 'query'],
+      ['Answer: Not before', 'speech', 'answer'],
+      ['2. Query: What', 'speech', 'query'],
+      ['Answer: It stays.', 'speech', 'answer'],
+      ['The Ambassador added', 'narrative', '-'],
+      ['Atcheson', 'narrative', '-'],
+    ]);
+    expect(tei).toContain('<speaker>1. Query:</speaker>');
+  });
+
+  it('should place a page marker before a label ahead of the speech, and read the label', () => {
+    const { rows, tei } = decisions('[Document 59]\n\nTelephone Conversation\n\nWashington, January 20, 1964.\n\nLBJ: Dean, what is the news?\n\nDR: Nothing new.\n\n[Page 120] DR: I will.\n\nDr. Tong then referred to the north.\n');
+    expect(rows.slice(-2)).toEqual([
+      ['[Page 120] DR:', 'speech', 'dr'],
+      ['Dr. Tong then', 'narrative', '-'],
+    ]);
+    expect(tei).toMatch(/Nothing new\.<pb n="120"\/><\/p>\s*<\/sp>\s*<sp xml:id="sp3" n="3" who="#dr">\s*<speaker>DR:<\/speaker>\s*<p xml:id="p\d+" n="\d+">I will\.<\/p>/);
+  });
+});

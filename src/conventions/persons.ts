@@ -4,16 +4,10 @@
  */
 import { groupId, isReservedId } from '../ids.js';
 import { isLeaf, type Inline, type Person, type PersonGroup } from '../model.js';
+import { alternation, HONORIFICS, LIST_HEADINGS, ROLE_NOUNS, TITLE_WORDS } from './vocabulary.js';
 
-/** Forms of address that stand before a name in this genre. */
-export const HONORIFIC = String.raw`(?:Cdes?\.|Comrades?|Mr\.|Mrs\.|Ms\.|Messrs\.|Dr\.)`;
-/** Ranks and offices that stand right before a name ("General Marshall", "Ambassador Ivanov"). */
-export const RANKS = [
-  'General', 'Colonel', 'Marshal', 'Admiral', 'Ambassador', 'President', 'Premier', 'Chairman',
-  'Minister', 'Secretary', 'Generalissimo',
-] as const;
-/** Nouns that end a role description before a name ("Soviet Ambassador to the DPRK Ivanov"). */
-const ROLE_NOUNS: ReadonlySet<string> = new Set([...RANKS, 'Consul', 'Counsellor', 'Counselor', 'Attaché', 'Attache', 'Deputy']);
+/** Forms of address that stand before a name in this genre, as a pattern. */
+export const HONORIFIC = `(?:${alternation(HONORIFICS)})`;
 
 /** The sentence that says who was present ("…, were present at the presidium meeting."). */
 const ATTENDANCE = /^(?<list>[\s\S]+?),?\s+(?:were|was) present\b/;
@@ -254,15 +248,10 @@ export function markMentions(nodes: readonly Inline[], index: PersonIndex, onVar
   return result;
 }
 
-/** Headings of participant lists ("Participants:", "Present:", "Also present:", "Recorder:"). */
-const LIST_HEADING = /^[ \t]*(Participants|Present|Also [Pp]resent|Others [Pp]resent|In [Aa]ttendance|Attending|Recorder|Interpreter)[ \t]*:[ \t]*|^[ \t]*(PARTICIPANTS|PRESENT|ALSO PRESENT|Participants|Present)[ \t]*$/;
+/** Headings of participant lists ("Participants:", "Present:", "Also present:", "Recorder:"), also alone on a line ("PRESENT"). */
+const LIST_HEADING = new RegExp(`^[ \\t]*(${alternation(LIST_HEADINGS)})[ \\t]*:[ \\t]*|^[ \\t]*(Participants|Present|Also present)[ \\t]*$`, 'i');
 /** A bullet before a list entry, as web pages and exports write lists. */
 const BULLET = /^[ \t]*[•·◦▪\-–*][ \t]+/;
-/** Titles and ranks written before a name in such lists; kept in the written form, not the name. */
-export const TITLE_WORDS: ReadonlySet<string> = new Set([
-  'Maj.', 'Gen.', 'Lt.', 'Col.', 'Capt.', 'Adm.', 'Brig.', 'Sgt.', 'Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Messrs.', 'Cde.', 'Comrade', 'Sir',
-  'Lieutenant', 'Major', 'Captain', 'Vice', 'Deputy', 'Foreign', 'Prime', 'Political', ...RANKS,
-]);
 /** An entry of a list is a name: a few capitalised words, not a sentence. */
 const NAME_ENTRY = /^[\p{Lu}[][\p{L}.'’\-\][ \t]*(?:\([^()\n]{1,40}\))?[ \t]*(?:,[^,\n]{0,80})?$/u;
 

@@ -1,9 +1,9 @@
 /**
- * Speaker labels and the attribution rules that decide who speaks each block, as data: each
- * rule has an id (shown by `--report`), the sentence the edition's editorialDecl states for
- * it, and examples that the test suite runs.
+ * Speaker labels and the cues of narrative: what the attribution rules (edition/attribution.ts)
+ * read in a block.
  */
-import { HONORIFIC, RANKS, TITLE_WORDS, type PersonIndex } from './persons.js';
+import { HONORIFIC, type PersonIndex } from './persons.js';
+import { ABBREVIATIONS, alternation, ANSWER_LABELS, NOT_NAME_WORDS, QUESTION_LABELS, RANK_ABBREVIATIONS, RANKS, ROLE_NOUNS, TITLE_QUALIFIERS, TITLE_WORDS } from './vocabulary.js';
 import type { Person } from '../model.js';
 
 export type AttributionRuleId =
@@ -19,37 +19,12 @@ export type AttributionRuleId =
   | 'letter/enclosure'
   | 'label/inline'
   | 'label/alone'
+  | 'narrative/signature'
   | 'narrative/reported-speech'
   | 'narrative/meeting-event'
   | 'speech/first-person-after-report'
   | 'speech/continuation'
   | 'narrative/default';
-
-export interface AttributionRule {
-  id: AttributionRuleId;
-  editorialDecl: string;
-}
-
-/** In the order the converter tries them on each block. */
-export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
-  { id: 'manifest/override', editorialDecl: 'Where the edition manifest (edition.json) attributes a block, the manifest decides; every such block is listed by teikit convert --report.' },
-  { id: 'summary/last-before-metadata', editorialDecl: 'The last block before the "Document Information" section is the archive\'s summary; it is encoded as the abstract, not as part of the text.' },
-  { id: 'attendance/were-present', editorialDecl: 'A paragraph saying who "were present" is kept in the text and also read into the list of participants, each description ("representatives of the CPSU CC") opening a group.' },
-  { id: 'attendance/list', editorialDecl: 'Participant lists ("Participants:", "Present:", "Also present:", "Others present:", "Recorder:", with names on the same line, on the following lines, or in short blocks after a heading standing alone) are kept in the text and read into the list of participants, one group per heading; titles ("Maj. Gen.", "General", "Mr.") are not part of the name, a comma starts the role; a person is also recognised by the surname and by title and first or last word ("General Chang") when no other participant shares that form.' },
-  { id: 'attendance/legend', editorialDecl: 'A legend of speaker abbreviations ("G—General Chang") is kept in the text; the abbreviation then names that participant as a speaker label ("G:") but is not tagged elsewhere in the text.' },
-  { id: 'page/marker', editorialDecl: 'A block holding only a page marker ("[Page 267]") or a form feed is not a paragraph: its <pb/> ends the paragraph before it (the same point of the text), or stands on its own where no paragraph precedes it (after an enclosure marker or a close).' },
-  { id: 'letter/salute', editorialDecl: 'A paragraph opening with a salutation ("Sir:", "Dear Mr. President:", "Gentlemen:") starts a letter: the salutation is encoded as <opener><salute>, and the letter as a <div type="letter">.' },
-  { id: 'letter/closer', editorialDecl: 'A block holding only a complimentary close ("Respectfully yours,", "Yours sincerely,") ends the letter as <closer><salute>.' },
-  { id: 'letter/signed', editorialDecl: 'The short block right after a complimentary close is the signature, <signed> in the closer.' },
-  { id: 'letter/enclosure', editorialDecl: 'A block "[Enclosure 1]" (or "[Attachment]", "[Annex 2]") starts an enclosed document, a <div type="enclosure"> with the marker as its <head>; it may hold its own participants and speeches.' },
-  { id: 'label/inline', editorialDecl: 'A paragraph that starts with a participant\'s name (with or without "Cde."), optionally followed by lower-case words ("continued", "asks a question") and ending in a period or colon, starts a speech; the label is kept verbatim in <speaker>. A name not known from the attendance list needs "Cde."/"Mr." or a colon and at least two words; a one-word label ("President:", "Query:") counts where some label opens at least two blocks of the document (a dialogue). A rank before a known name ("Gen. Chennault:") belongs to the label; a label one letter off a known name of six letters or more is read as that person\'s spelling variant, with a warning.' },
-  { id: 'label/alone', editorialDecl: 'A paragraph holding only a speaker label ("Cde. Peng Dehuai", "Cde. Choe Yong-geon (a second time)") starts a speech that the following paragraphs continue.' },
-  { id: 'narrative/reported-speech', editorialDecl: 'A paragraph whose first sentence reports, in the third person, a participant or someone named with a form of address or rank ("Cde. Kim Il Sung said that …", "General Marshall opened the meeting …") and has no first-person pronoun is narrative, outside any speech; persons only mentioned in the text do not count, since speakers tell of them.' },
-  { id: 'narrative/meeting-event', editorialDecl: 'A paragraph that opens with the course of the meeting ("The meeting ended …", "Opening the meeting, …") is narrative.' },
-  { id: 'speech/first-person-after-report', editorialDecl: 'A first-person paragraph right after a narrative paragraph that reports what a participant said continues that participant\'s words as a speech without a label.' },
-  { id: 'speech/continuation', editorialDecl: 'An unlabeled paragraph after a speech continues it.' },
-  { id: 'narrative/default', editorialDecl: 'Any other paragraph is narrative.' },
-];
 
 export interface SpeakerLabel {
   /** The label exactly as written, including its final period or colon. */
@@ -57,26 +32,17 @@ export interface SpeakerLabel {
   /** The name as written in the label. */
   name: string;
   person?: Person;
+  /** Offset in the block's text where the label starts (after indentation and page markers before it). */
+  start: number;
   /** Offset in the block's text where the speech starts (text.length for a label alone). */
   speechStart: number;
   alone: boolean;
 }
 
 const HONORIFIC_AT = new RegExp(`${HONORIFIC}\\s+`, 'uy');
-const TITLES_AT = new RegExp(`(?:(?:${[...TITLE_WORDS].map((word) => word.replace('.', '\\.')).join('|')})\\s+)+`, 'uy');
-/**
- * Capitalised words that head metadata fields and headings ("Original Language:", "Summary:"),
- * never a person: an unknown name holding one of them is not a speaker label.
- */
-const NOT_NAME_WORDS = new Set([
-  'Language', 'Original', 'Summary', 'Citation', 'Credits', 'Contents', 'Source', 'Date', 'Subject',
-  'Participants', 'Present', 'Also', 'Note', 'Notes', 'Translator', 'Translation', 'Enclosure', 'Record',
-  'Document', 'Information', 'Rights', 'Title', 'Page', 'Footnote', 'Attachment', 'Classification', 'Copy',
-  'Time', 'Place', 'Recorder', 'Interpreter', 'Others', 'Sir', 'Dear', 'Gentlemen', 'Memorandum', 'Minutes', 'Top', 'Secret',
-]);
-
-/** "Q." / "A." / "Question:" / "Answer:" opening a block. */
-const QUESTION_ANSWER = /^[ \t]*(Q|A|Question|Answer)[ \t]*[.:][ \t]+\S/u;
+const TITLES_AT = new RegExp(`(?:(?:${alternation([...TITLE_WORDS])})\\s+)+`, 'uy');
+/** "Q." / "A." / "Question:" / "Answer:" / "1. Query:" opening a block. */
+const QUESTION_ANSWER = new RegExp(`^[ \\t]*(?:\\d{1,3}\\.[ \\t]+)?(${alternation([...QUESTION_LABELS, ...ANSWER_LABELS])})[ \\t]*[.:][ \\t]+\\S`, 'u');
 
 /** "Name:" at the start of a block: a candidate label for the recurring-label rule. */
 const COLON_LABEL = /^[ \t]*(\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2})[ \t]*:[ \t]+\S/u;
@@ -98,8 +64,8 @@ export function recurringLabels(texts: readonly string[]): Set<string> {
   }
   const labels = new Set([...counts].filter(([, count]) => count >= 2).map(([name]) => name));
   // "Q." and "A." (or "Question:" and "Answer:") both opening blocks: a question-and-answer record.
-  const asks = [...questionAnswer].some((name) => name.startsWith('Q'));
-  const answers = [...questionAnswer].some((name) => name.startsWith('A'));
+  const asks = [...questionAnswer].some((name) => (QUESTION_LABELS as readonly string[]).includes(name));
+  const answers = [...questionAnswer].some((name) => (ANSWER_LABELS as readonly string[]).includes(name));
   if (asks && answers) for (const name of questionAnswer) labels.add(name);
   return labels;
 }
@@ -118,24 +84,43 @@ function stickyMatch(pattern: RegExp, text: string, index: number): RegExpExecAr
   return pattern.exec(text);
 }
 
+const NUMBER_PREFIX = /\d{1,3}\.[ \t]+/y;
+const PAGE_PREFIX = /(?:\[Page\s+[\dIVXLC]+\][ \t]*\n?[ \t]*)+/y;
+
+/** The longer of a name in capitals ("LBJ", "MAO ZEDONG") and one in capitalised words ("CIA Director Helms") at a point. */
+function longestName(text: string, index: number): string | undefined {
+  const capitals = stickyMatch(CAPITALS_NAME, text, index)?.[0];
+  const words = stickyMatch(UNKNOWN_NAME, text, index)?.[0];
+  if (capitals === undefined) return words;
+  return words !== undefined && words.length > capitals.length ? words : capitals;
+}
+
 /** Read the speaker label a block starts with, if it has one. */
 export function readSpeakerLabel(text: string, persons: PersonIndex, recurring: ReadonlySet<string> = new Set()): SpeakerLabel | undefined {
-  // Indentation before a label (hard-wrapped exports indent paragraphs) is not part of it.
-  const labelStart = text.length - text.trimStart().length;
-  const honorific = stickyMatch(HONORIFIC_AT, text, labelStart);
-  let position = labelStart + (honorific ? honorific[0].length : 0);
-  // A rank before a known name ("Gen. Chennault:", "Ambassador Ivanov.") belongs to the label.
+  // Indentation before a label (hard-wrapped exports indent paragraphs) is not part of it, nor
+  // is a page marker ("[Page 120] LBJ: …"), which the edition places before the speech.
+  const indented = text.length - text.trimStart().length;
+  const labelStart = indented + (stickyMatch(PAGE_PREFIX, text, indented)?.[0].length ?? 0);
+  let position = labelStart;
+  // A number before a question-and-answer label ("1. Query:") belongs to the label.
+  const numbered = stickyMatch(NUMBER_PREFIX, text, position);
+  if (numbered && recurring.has(stickyMatch(UNKNOWN_NAME, text, position + numbered[0].length)?.[0] ?? '')) position += numbered[0].length;
+  const honorific = stickyMatch(HONORIFIC_AT, text, position);
+  position += honorific ? honorific[0].length : 0;
+  // A rank or title before a name ("Gen. Chennault:", "Ambassador Ivanov.", "Secretary Rusk:") belongs to the label, not to the name.
   const rank = stickyMatch(TITLES_AT, text, position);
   const ranked = rank ? persons.matchAt(text, position + rank[0].length) : undefined;
-  if (ranked && rank) position += rank[0].length;
+  const rankedUnknown = rank && !ranked ? longestName(text, position + rank[0].length) : undefined;
+  if (rank && (ranked || rankedUnknown)) position += rank[0].length;
+  const titled = rank !== null && (ranked !== undefined || rankedUnknown !== undefined);
   const known = ranked ?? persons.matchAt(text, position);
   let nameEnd: number;
   if (known) {
     nameEnd = known.end;
   } else {
-    const unknown = stickyMatch(CAPITALS_NAME, text, position) ?? stickyMatch(UNKNOWN_NAME, text, position);
-    if (!unknown || unknown[0].split(/\s+/).some((word) => NOT_NAME_WORDS.has(word))) return undefined;
-    nameEnd = position + unknown[0].length;
+    const unknown = rankedUnknown ?? longestName(text, position);
+    if (!unknown || unknown.split(/\s+/).some((word) => NOT_NAME_WORDS.has(word))) return undefined;
+    nameEnd = position + unknown.length;
   }
   const name = text.slice(position, nameEnd);
   position = nameEnd;
@@ -148,6 +133,8 @@ export function readSpeakerLabel(text: string, persons: PersonIndex, recurring: 
   const unknownAllowed = (terminator: string | undefined): boolean =>
     // A surname in capitals ("O. DORTICOS.") is how records of conversation set a label.
     honorific !== null ||
+    // A rank or title before a name set off by a colon ("Gen. Marshall:").
+    (titled && terminator === ':') ||
     new RegExp(`^${CAPITALS_NAME.source}$`, 'u').test(name) ||
     // In a dialogue (some label recurs), a one-word "Name:" opening a block is a label too.
     (terminator === ':' && (name.trim().split(/\s+/).length >= 2 || recurring.size > 0)) ||
@@ -157,24 +144,28 @@ export function readSpeakerLabel(text: string, persons: PersonIndex, recurring: 
 
   if (stickyMatch(ONLY_SPACE, text, position)) {
     if (!known && !honorific) return undefined;
-    return { label: text.slice(labelStart, position).trimEnd(), name, ...(person ? { person } : {}), speechStart: text.length, alone: true };
+    return { label: text.slice(labelStart, position).trimEnd(), name, ...(person ? { person } : {}), start: labelStart, speechStart: text.length, alone: true };
   }
   const terminator = stickyMatch(TERMINATOR, text, position);
   if (!terminator) return undefined;
   // "Cde. X agreed." is a sentence; a label with words after the name ends in a colon.
   if (terminator[1] === '.' && suffix) return undefined;
+  // Words after an office ("The Ambassador inquired as to: …") make a sentence; after a name they
+  // may be part of the label ("Nam Il continued:").
+  if (!known && suffix && /^The\s/.test(name)) return undefined;
   if (!known && !unknownAllowed(terminator[1])) return undefined;
   const labelEnd = position + terminator[0].indexOf(terminator[1] ?? '') + 1;
   return {
     label: text.slice(labelStart, labelEnd),
     name,
     ...(person ? { person } : {}),
+    start: labelStart,
     speechStart: position + terminator[0].length,
     alone: false,
   };
 }
 
-const ABBREVIATION_BEFORE_STOP = /(?:\b(?:Cdes?|Mr|Mrs|Ms|Messrs|Dr|St|Gen|Col|No|vs|etc|cf)|\b\p{Lu})$/u;
+const ABBREVIATION_BEFORE_STOP = new RegExp(`(?:\\b(?:${alternation(ABBREVIATIONS)})|\\b\\p{Lu})$`, 'u');
 
 /** The first sentence of a text (abbreviations such as "Cde." do not end it). */
 export function firstSentence(text: string): string {
@@ -186,7 +177,7 @@ export function firstSentence(text: string): string {
 
 const FIRST_PERSON = /\b(?:I|we|We|me|us|our|Our|my|My)\b/;
 const MEETING_EVENT = /^(?:(?:The|This) (?:meeting|session|conversation|discussion) (?:ended|closed|opened|began|adjourned|was (?:closed|opened|adjourned|ended))|(?:Opening|Closing) the (?:meeting|session))\b/;
-const REPORTING_VERB = /^(?:,[^,.]{1,80},)?\s+(?:again\s+)?(said|says|stated|states|declared|noted|replied|answered|added|remarked|continued|asked|asks|proposed|suggested|addressed|turned to|took the floor|spoke|objected|agreed|announced|emphasized|stressed|informed|opened|closed|explained|expressed)\b/;
+const REPORTING_VERB = /^(?:,[^,.]{1,80},)?\s+(?:(?:again|then|also|further|later|next|finally)\s+)?(said|referred to|reported|mentioned|inquired|observed|commented|pointed out|indicated|urged|insisted|repeated|says|stated|states|declared|noted|replied|answered|added|remarked|continued|asked|asks|proposed|suggested|addressed|turned to|took the floor|spoke|objected|agreed|announced|emphasized|stressed|informed|opened|closed|explained|expressed)\b/;
 /** Verbs after which the next first-person paragraph is the reported person's own words. */
 const SPEECH_VERBS = new Set(['said', 'says', 'stated', 'states', 'declared', 'noted', 'replied', 'answered', 'added', 'remarked', 'continued']);
 
@@ -194,9 +185,13 @@ export type NarrativeCue =
   | { ruleId: 'narrative/meeting-event' }
   | { ruleId: 'narrative/reported-speech'; person?: Person; speechVerb: boolean };
 
-/** Someone not (yet) known, named with a form of address or a rank ("General Marshall"). */
+/**
+ * Someone not (yet) known, named with a form of address or a rank ("General Marshall", "Maj. Gen.
+ * Chennault", "Dr. Tong"), or an office with "the" ("The Ambassador", "the Foreign Minister").
+ */
 const TITLED_NAME = new RegExp(
-  `(?:${HONORIFIC}|\\b(?:${RANKS.join('|')}))\\s+\\p{Lu}[\\p{L}'’-]*(?:[ \\t]+\\p{Lu}[\\p{L}'’-]*)*`,
+  `(?:(?:${HONORIFIC}|(?:${alternation(RANK_ABBREVIATIONS)})|\\b(?:${alternation(RANKS)}))\\s+)+\\p{Lu}[\\p{L}'’-]*(?:[ \\t]+\\p{Lu}[\\p{L}'’-]*)*` +
+    `|\\b[Tt]he (?:(?:${alternation(TITLE_QUALIFIERS)}) )?(?:${alternation([...ROLE_NOUNS])})\\b`,
   'gu',
 );
 

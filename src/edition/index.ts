@@ -5,6 +5,7 @@
 import type { SourceFile } from '../diagnostics.js';
 import { attribute, checkOverrides, ENCLOSURE, type Decision } from './attribution.js';
 import { readFields, readFrontParts } from './header.js';
+import { methodStatements } from './method.js';
 import { PersonRegistry } from './persons.js';
 import { EDITION_IDS, footnoteId, groupId, paragraphId, speechId } from '../ids.js';
 import { findNoteReference, findTitleNoteReference } from '../conventions/notes.js';
@@ -12,7 +13,6 @@ import { flat } from '../layouts/blocks.js';
 import type { SourceRecord } from '../layouts/index.js';
 import type { LoadedManifest } from '../manifest/index.js';
 import {
-  BRACKET_CONVENTIONS,
   parseBrackets,
   type BracketContext,
   type BracketConventionId,
@@ -47,7 +47,6 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
   const edition: Edition = {
     id,
     layout: record.layout,
-    headerDecl: record.headerDecl,
     // The number of a note glued to the title is not part of the title.
     title: record.title ? flat(record.title).slice(0, titleNote ? flat(record.title).trimEnd().length - titleNote.footnote.n.length : undefined).trimEnd() : '',
     ...(record.description ? { subtitle: record.description.text } : {}),
@@ -70,7 +69,7 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
       ({ type: part.type, content: frontContent(part.block.text, frontNotes.find((reference) => reference.part === part)) }),
     ),
     footnotes: [],
-    bracketConventions: [],
+    method: [],
     decisions: [],
   };
   for (const block of record.pageArtefacts) {
@@ -177,9 +176,9 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
   const bracketContext: BracketContext = { file, hand: EDITION_IDS.handInsertions, counts: new Map() };
   const index = registry.index;
   const noteReferences = findNoteReferences(record, frontNotes);
-  const inline = (decision: Decision, readBrackets: boolean): Inline[] => {
+  const inline = (decision: Decision, readBrackets: boolean, end = decision.source.text.length): Inline[] => {
     const { source, textStart } = decision;
-    const text = source.text.slice(textStart);
+    const text = source.text.slice(textStart, end);
     const from = source.start + textStart;
     // A note's number in the text becomes a reference to it; brackets are read between them.
     const nodes: Inline[] = [];
@@ -238,14 +237,20 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
     standAlone();
     lastParagraph = undefined;
   };
+  // A page break ends the paragraph before it while that is the last thing written, or waits.
+  const pageBreaks = (nodes: readonly Inline[]): void => {
+    for (const node of nodes) {
+      if (node.type !== 'pb') continue;
+      if (lastParagraph) lastParagraph.content.push(node);
+      else waiting.push(node);
+    }
+  };
   for (const decision of decisions) {
+    // Page markers before a label ("[Page 120] LBJ: …") come before the speech.
+    if (decision.labelStart) pageBreaks(inline({ ...decision, textStart: 0 }, true, decision.labelStart));
     switch (decision.role) {
       case 'pagebreak':
-        for (const node of inline(decision, true)) {
-          if (node.type !== 'pb') continue;
-          if (lastParagraph) lastParagraph.content.push(node);
-          else waiting.push(node);
-        }
+        pageBreaks(inline(decision, true));
         break;
       case 'summary':
         edition.abstract = { id: EDITION_IDS.abstract, n: 0, block: decision.block, content: inline(decision, false) };
@@ -329,7 +334,6 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
       description: 'Handwritten insertions in the original document, reported by the translator as "[inserted by hand: …]". The writer is not identified in the source.',
     });
   }
-  edition.bracketConventions = BRACKET_CONVENTIONS.map((convention) => convention.id).filter((id) => bracketContext.counts.has(id));
   edition.decisions = decisions.map(({ block, firstWords: words, role, speaker, ruleId, override }) => ({
     block,
     firstWords: words,
@@ -337,6 +341,7 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
     ...(speaker ? { speaker } : {}),
     ruleId,
     override }));
+  edition.method = methodStatements(edition, record, new Set(bracketContext.counts.keys()));
   return { edition, bracketCounts: bracketContext.counts };
 }
 

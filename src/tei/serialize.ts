@@ -4,9 +4,7 @@
  */
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
-import { BRACKET_CONVENTIONS } from '../conventions/brackets.js';
 import { TEI_NS, XML_NS } from '../namespaces.js';
-import { ATTRIBUTION_RULES } from '../conventions/speakers.js';
 import { EDITION_IDS } from '../ids.js';
 import { codePointLabel, XML_FORBIDDEN_CHARACTER } from '../input.js';
 import type { Edition, Inline, Paragraph, Person, PersonGroup, Speech } from '../model.js';
@@ -14,18 +12,6 @@ import { TEIKIT_VERSION } from '../version.js';
 
 
 type Attributes = Record<string, string | undefined>;
-
-/** Conventions of the conversion that are not bracket or attribution rules. */
-const GENERAL_CONVENTIONS: { n: string; text: string }[] = [
-  {
-    n: 'whitespace',
-    text: 'The text of each paragraph is kept exactly as in the source, including line breaks and doubled spaces; blocks are separated in the source by empty lines or lines holding only a no-break space.',
-  },
-  {
-    n: 'persons',
-    text: 'Names of persons known from the attendance list, from speaker labels or from the edition manifest are tagged <persName ref> wherever they occur; where names overlap ("Kim Il" and "Kim Il Sung") the longest is taken. A spelling variant is linked to its person where the manifest declares it, or where a speaker label is one letter off a known name of six letters or more (reported to the editor).',
-  },
-];
 
 /** What inline markup needs to know of the whole edition. */
 interface InlineContext {
@@ -264,21 +250,7 @@ function writeEncodingDesc(header: TeiWriter, edition: Edition): void {
   project.leaf('p', {}, 'Converted by teikit from the plain text of an archival translation into a TEI P5 edition; every character of the source is kept in the text or the header.');
   project.close();
   const editorial = encodingDesc.element('editorialDecl');
-  for (const convention of BRACKET_CONVENTIONS) {
-    if (edition.bracketConventions.includes(convention.id)) editorial.leaf('p', { n: `brackets/${convention.id}` }, convention.editorialDecl);
-  }
-  // The rules that decided at least one block of this document, in the order they are tried.
-  const used = new Set(edition.decisions.map((decision) => decision.ruleId));
-  for (const rule of ATTRIBUTION_RULES) {
-    if (used.has(rule.id)) editorial.leaf('p', { n: rule.id }, rule.editorialDecl);
-  }
-  for (const convention of GENERAL_CONVENTIONS) editorial.leaf('p', { n: convention.n }, convention.text);
-  // What the source's layout read into the header: each layout states its own.
-  editorial.leaf('p', { n: `header/${edition.layout}` }, edition.headerDecl);
-  const paragraphs = edition.body.flatMap((item) => (item.kind === 'p' ? [item] : item.kind === 'sp' ? item.paragraphs : []));
-  if (paragraphs.some((paragraph) => paragraph.align)) {
-    editorial.leaf('p', { n: 'layout/aligned' }, 'Paragraphs whose every line is indented far in the source (stamps, signatures, headings of a PDF export) have rend="align(right)" when they reach the right margin and rend="align(center)" otherwise; their spaces are kept.');
-  }
+  for (const statement of edition.method) editorial.leaf('p', { n: statement.n }, statement.text);
   editorial.close();
   const refs = encodingDesc.element('refsDecl');
   refs.empty('citeStructure', { unit: 'speech', match: '/TEI/text/body/sp', use: '@n' });
