@@ -155,6 +155,11 @@ export function readSpeakerLabel(text: string, persons: PersonIndex, recurring: 
   if (!known && suffix && /^The\s/.test(name)) return undefined;
   if (!known && !unknownAllowed(terminator[1])) return undefined;
   const labelEnd = position + terminator[0].indexOf(terminator[1] ?? '') + 1;
+  // A label alone in its block with its colon or period ("Cde. Mikoyan:") opens a speech that the next blocks hold.
+  if (stickyMatch(ONLY_SPACE, text, labelEnd)) {
+    if (!known && !honorific) return undefined;
+    return { label: text.slice(labelStart, labelEnd), name, ...(person ? { person } : {}), start: labelStart, speechStart: text.length, alone: true };
+  }
   return {
     label: text.slice(labelStart, labelEnd),
     name,

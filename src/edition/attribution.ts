@@ -195,8 +195,11 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
   },
   {
     id: 'label/alone',
-    editorialDecl: 'A paragraph holding only a speaker label ("Cde. Peng Dehuai", "Cde. Choe Yong-geon (a second time)") starts a speech that the following paragraphs continue.',
-    examples: [{ source: 'A Record\n\nCde. Peng Dehuai\n\nWe have come to help.\n', block: 'Cde. Peng Dehuai', role: 'label', speaker: 'peng-dehuai' }],
+    editorialDecl: 'A paragraph holding only a speaker label ("Cde. Peng Dehuai", "Cde. Choe Yong-geon (a second time)", "Cde. Mikoyan:") starts a speech that the following paragraphs continue.',
+    examples: [
+      { source: 'A Record\n\nCde. Peng Dehuai\n\nWe have come to help.\n', block: 'Cde. Peng Dehuai', role: 'label', speaker: 'peng-dehuai' },
+      { source: 'A Record\n\nCde. Mikoyan:\n\nWe agree with this.\n', block: 'Cde. Mikoyan:', role: 'label', speaker: 'mikoyan' },
+    ],
     decide: (context) => speakerVerdict(context, true),
   },
   {
