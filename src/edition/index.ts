@@ -4,13 +4,12 @@
  */
 import type { SourceFile } from '../diagnostics.js';
 import { attribute, checkOverrides, ENCLOSURE, type Decision } from './attribution.js';
-import { readFields, readFrontParts } from './header.js';
 import { methodStatements } from './method.js';
 import { PersonRegistry } from './persons.js';
 import { EDITION_IDS, footnoteId, groupId, paragraphId, speechId } from '../ids.js';
 import { findNoteReference, findTitleNoteReference } from '../conventions/notes.js';
 import { flat } from '../layouts/blocks.js';
-import type { SourceRecord } from '../layouts/index.js';
+import type { HeaderFacts, SourceRecord } from '../layouts/index.js';
 import type { LoadedManifest } from '../manifest/index.js';
 import {
   parseBrackets,
@@ -95,20 +94,9 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
   if (sourceDate) edition.creation = { when: sourceDate, fromManifest: false };
   else if (manifest?.date) edition.creation = { when: manifest.date, fromManifest: true };
 
-  readFields(record, edition, file);
-  readFrontParts(record, edition);
+  copyHeaderFacts(record.header, edition);
   if (!edition.originalLanguage && manifest?.originalLanguage) {
     edition.originalLanguage = { ident: manifest.originalLanguage.ident, text: manifest.originalLanguage.name };
-  }
-  for (const missing of ['Source', 'Rights', 'Record ID'].filter(
-    (heading) => record.layout === 'wilson-web' && !record.fields.some((field) => flat(field.heading) === heading),
-  )) {
-    file.report({
-      source: 'teikit:header',
-      severity: 'warning',
-      ruleId: 'header/missing-field',
-      reason: `The record's "${missing}" field is missing.`,
-    });
   }
 
   // Persons: the attendance sentence first (unless the manifest places it), then the manifest.
@@ -228,7 +216,7 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
       n: 0,
       block: decision.block,
       content: [...waiting, ...inline(decision, true)],
-      ...alignment(decision.source.text),
+      ...(record.alignments?.has(decision.block) ? { align: record.alignments.get(decision.block) } : {}),
     };
     waiting = [];
     return lastParagraph;
@@ -324,7 +312,7 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
     id: footnoteId(footnote.n),
     n: footnote.n,
     content: markMentions(parseBrackets(footnote.block.text, footnote.block.start, bracketContext), index) }));
-  if (edition.abstract && record.front.some((part) => part.type === 'summary')) {
+  if (edition.abstract && record.header.summary) {
     edition.abstract.content = markMentions(edition.abstract.content, index);
   }
 
@@ -345,19 +333,19 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
   return { edition, bracketCounts: bracketContext.counts };
 }
 
-/**
- * How a PDF export sets a block apart: every line indented far (a stamp, a signature, a centred
- * heading), reaching the right margin (right-aligned) or not (centred).
- */
-const FAR_INDENT = 30;
-const RIGHT_MARGIN = 90;
-function alignment(text: string): { align?: 'right' | 'center' } {
-  const lines = text.split('\n').filter((line) => line.trim());
-  if (lines.length === 0 || !lines.every((line) => line.search(/\S/) >= FAR_INDENT)) return {};
-  return { align: lines.every((line) => line.trimEnd().length >= RIGHT_MARGIN) ? 'right' : 'center' };
+/** The facts the layout read for the header, copied into the edition. */
+function copyHeaderFacts(facts: HeaderFacts, edition: Edition): void {
+  if (facts.source !== undefined) edition.record.source = facts.source;
+  if (facts.translator) edition.translator = { id: EDITION_IDS.translator, name: facts.translator };
+  if (facts.archival) edition.archival = facts.archival;
+  if (facts.recordId !== undefined) edition.record.id = facts.recordId;
+  if (facts.uploaded) edition.record.uploaded = facts.uploaded;
+  if (facts.originalLanguage) edition.originalLanguage = { text: facts.originalLanguage };
+  if (facts.rights) edition.rights = facts.rights;
+  if (facts.summary) edition.abstract = { id: EDITION_IDS.abstract, n: 0, block: facts.summary.block, content: [{ type: 'text', value: facts.summary.text }] };
+  edition.record.fields.push(...facts.fields);
 }
 
-/** Where each listed note's number stands in the text (offset in the source → the note). */
 type SourceFootnote = SourceRecord['footnotes'][number];
 
 /** A note referred to in the source's own header: the part, and where its number stands in the part's text. */
@@ -389,7 +377,7 @@ function frontContent(text: string, reference: FrontNoteReference | undefined): 
   return [{ type: 'text', value: text.slice(0, at) }, { type: 'noteRef', n: footnote.n, target: footnoteId(footnote.n) }, ...(after ? [{ type: 'text' as const, value: after }] : [])];
 }
 
-/** Where each note is referred to in the text (the note of the title is referred to there). */
+/** Where each listed note's number stands in the text (offset in the source → the note); a note of the header is referred to there. */
 function findNoteReferences(record: SourceRecord, inFront: readonly FrontNoteReference[]): Map<number, SourceFootnote> {
   const references = new Map<number, SourceFootnote>();
   for (const footnote of record.footnotes) {

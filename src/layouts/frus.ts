@@ -1,7 +1,7 @@
 import type { Block } from '../model.js';
 import { findDate } from '../conventions/dates.js';
 import { findNoteReference, findTitleNoteReference } from '../conventions/notes.js';
-import { flat } from './blocks.js';
+import { flat, foldLines } from './blocks.js';
 import type { Footnote, FrontPart, SourceLayout } from './types.js';
 
 /** "[Document 550]", alone in its block or on the first line of the title's block. */
@@ -133,6 +133,7 @@ export const frusDocument: SourceLayout = {
     // Without a dateline, the title may carry the date, or a letter its closing lines.
     const closing = blocks.slice(Math.max(index, contentEnd - 2), contentEnd).filter((block) => flat(block).length <= DATELINE_MAX_LENGTH * 2);
     const when = date ?? (title ? findDate(flat(title)) : undefined) ?? closing.map((block) => findDate(flat(block))).find(Boolean);
+    const fileNumber = front.find((part) => part.type === 'reference');
     return {
       layout: this.name,
       headerDecl: this.headerDecl,
@@ -140,8 +141,12 @@ export const frusDocument: SourceLayout = {
       ...(title ? { title } : {}),
       ...(when ? { documentDate: { text: when.text, when: when.when } } : {}),
       content: blocks.slice(index, contentEnd),
-      sectionHeadings: [],
-      fields: [],
+      header: {
+        // The file number of the State Department's central files ("893.24/5–1149") and the document's number in its volume.
+        ...(fileNumber ? { source: foldLines(fileNumber.block.text.trim()) } : {}),
+        ...(marker ? { recordId: marker.text.match(/\d+/)?.[0] ?? '' } : {}),
+        fields: [],
+      },
       front,
       footnotes,
     };

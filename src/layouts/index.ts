@@ -6,7 +6,7 @@ import type { SourceLayout, SourceRecord } from './types.js';
 import { wilsonPdfExport } from './wilson-pdf.js';
 import { wilsonWebRecord } from './wilson-web.js';
 
-export type { SourceLayout, SourceRecord, RecordField } from './types.js';
+export type { HeaderFacts, SourceLayout, SourceRecord } from './types.js';
 
 /** Known layouts, most specific first; the plain fallback is last and always matches. */
 export const LAYOUTS: readonly SourceLayout[] = [wilsonWebRecord, wilsonPdfExport, frusDocument, plainText];

@@ -24,8 +24,7 @@ export const plainText: SourceLayout = {
       pageArtefacts: [],
       ...(title ? { title } : {}),
       content,
-      sectionHeadings: [],
-      fields: [],
+      header: { fields: [] },
       front: [],
       footnotes: [],
     };

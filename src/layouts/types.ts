@@ -1,10 +1,27 @@
 import type { SourceFile } from '../diagnostics.js';
-import type { Block, DateValue } from '../model.js';
+import type { ArchivalCitation, Block, DateValue } from '../model.js';
 
-/** A heading/value pair of the record's metadata section ("Source" → "GARF, Fond …"). */
-export interface RecordField {
-  heading: Block;
-  value: Block[];
+/**
+ * What a layout read about the record for the teiHeader. The layout decodes its own field
+ * headings; the edition stage only copies these facts.
+ */
+export interface HeaderFacts {
+  /** The source as the record cites it, verbatim (the web record's "Source", the export's "Citation:", a FRUS file number). */
+  source?: string;
+  translator?: string;
+  archival?: ArchivalCitation;
+  /** The online record's id. */
+  recordId?: string;
+  /** When the record was put online. */
+  uploaded?: DateValue;
+  /** The original's language, as the source names it. */
+  originalLanguage?: string;
+  /** The rights statement, one string per paragraph, verbatim. */
+  rights?: string[];
+  /** The archive's summary (not part of the document's text). */
+  summary?: { text: string; block: number };
+  /** Other fields of the record, verbatim. */
+  fields: { heading: string; value: string }[];
 }
 
 /** Parts of a source's own header (PDF export, FRUS) kept verbatim, in order, in the text's front. */
@@ -58,9 +75,10 @@ export interface SourceRecord {
   content: Block[];
   /** Block number the layout expects to be the archive's summary (the manifest may say otherwise). */
   summaryCandidate?: number;
-  /** Blocks that only introduce the metadata section ("Document Information"). */
-  sectionHeadings: Block[];
-  fields: RecordField[];
+  /** The facts the layout read for the header. */
+  header: HeaderFacts;
+  /** Blocks the layout sets apart by their position on the page (a PDF export's stamps and signatures). */
+  alignments?: ReadonlyMap<number, 'right' | 'center'>;
   /** The source's own header, kept in the text's front (empty for the web record). */
   front: FrontPart[];
   footnotes: Footnote[];

@@ -1,7 +1,8 @@
 import type { Block } from '../model.js';
+import { parseArchivalCitation } from '../conventions/archival-citation.js';
 import { findDate } from '../conventions/dates.js';
-import { splitBlocks } from './blocks.js';
-import type { FrontPart, FrontPartType, SourceLayout } from './types.js';
+import { foldLines, splitBlocks } from './blocks.js';
+import type { FrontPart, FrontPartType, HeaderFacts, SourceLayout } from './types.js';
 
 /**
  * The export's banner: "Digital Archive", "International History Declassified" and the site's
@@ -20,6 +21,51 @@ const FIELD_HEADINGS: { heading: string; type: FrontPartType }[] = [
 const MAX_FIELD_DISTANCE = 6000;
 /** What the "Contents:" field lists; the document itself starts after the last of them. */
 const CONTENTS_ITEM = /^[ \t]*\n?[ \t]*(?:English Translation|English Transcript|Scan of Original Document|Original Document|Original Scan)\b/;
+
+/**
+ * How the export sets a block apart: every line indented far (a stamp, a signature, a centred
+ * heading), reaching the right margin (right-aligned) or not (centred).
+ */
+const FAR_INDENT = 30;
+const RIGHT_MARGIN = 90;
+function alignment(text: string): 'right' | 'center' | undefined {
+  const lines = text.split('\n').filter((line) => line.trim());
+  if (lines.length === 0 || !lines.every((line) => line.search(/\S/) >= FAR_INDENT)) return undefined;
+  return lines.every((line) => line.trimEnd().length >= RIGHT_MARGIN) ? 'right' : 'center';
+}
+
+/** What the export's Citation, Summary, Credits and Original Language fields say. */
+function readExportFields(front: readonly FrontPart[]): HeaderFacts {
+  const facts: HeaderFacts = { fields: [] };
+  for (const part of front) {
+    const value = part.block.text.slice(part.valueStart).trim();
+    switch (part.type) {
+      case 'citation': {
+        facts.source = value;
+        const translator = value.match(/(?:Translated|[Tt]ranslation) by\s+([^\n]+?)\.?\s*(?:\n|$|(?=\s+https?:))/)?.[1];
+        if (translator) facts.translator = foldLines(translator);
+        const recordId = value.match(/https?:\/\/\S+\/(\d+)\s*$/)?.[1];
+        if (recordId) facts.recordId = recordId;
+        const archive = foldLines(value).match(/Digital Archive,\s*(.+?)\.?\s*(?:Translated by|[;,.]\s*[Tt]ranslation by|Reprinted in|https?:|$)/)?.[1];
+        const archival = archive ? parseArchivalCitation(archive) : undefined;
+        if (archival) facts.archival = archival;
+        break;
+      }
+      case 'summary':
+        facts.summary = { text: foldLines(value), block: part.block.number };
+        break;
+      case 'original-language':
+        if (value) facts.originalLanguage = foldLines(value);
+        break;
+      case 'credits':
+        if (value) facts.fields.push({ heading: 'Credits', value: foldLines(value) });
+        break;
+      default:
+        break;
+    }
+  }
+  return facts;
+}
 
 /**
  * The Wilson Center Digital Archive PDF export, as text: a banner, the date, a wrapped title,
@@ -127,8 +173,11 @@ export const wilsonPdfExport: SourceLayout = {
       ...(dateBlock ? { dateLine: dateBlock } : {}),
       ...(titleBlock ? { title: titleBlock } : {}),
       content,
-      sectionHeadings: [],
-      fields: [],
+      header: readExportFields(front),
+      alignments: new Map(content.flatMap((block) => {
+        const align = alignment(block.text);
+        return align ? [[block.number, align] as const] : [];
+      })),
       front,
       footnotes: [],
     };

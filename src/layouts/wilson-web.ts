@@ -1,9 +1,10 @@
 import type { SourceFile } from '../diagnostics.js';
 import type { Block } from '../model.js';
+import { parseArchivalCitation, splitSourceField } from '../conventions/archival-citation.js';
 import { parseDate } from '../conventions/dates.js';
 import { HONORIFIC } from '../conventions/persons.js';
-import { flat } from './blocks.js';
-import type { RecordField, SourceLayout, SourceRecord } from './types.js';
+import { flat, foldLines } from './blocks.js';
+import type { HeaderFacts, SourceLayout, SourceRecord } from './types.js';
 
 /** Web-page scaffolding a copy of the page may start with. */
 const PAGE_ARTEFACT = /^(skip to (main )?content|back to top|print|share)$/i;
@@ -24,6 +25,64 @@ export const WILSON_FIELD_HEADINGS = [
   'Authors',
 ];
 const isHeading = (block: Block): boolean => WILSON_FIELD_HEADINGS.includes(flat(block));
+/** Fields every record has; a missing one is reported. */
+const EXPECTED_FIELDS = ['Source', 'Rights', 'Record ID'];
+
+/** A heading/value pair of the record's metadata section ("Source" → "GARF, Fond …"). */
+interface RecordField {
+  heading: Block;
+  value: Block[];
+}
+
+/** The "Document Information" fields, read into header facts. */
+function readDocumentInformation(fields: readonly RecordField[], file: SourceFile): HeaderFacts {
+  const facts: HeaderFacts = { fields: [] };
+  for (const field of fields) {
+    const heading = flat(field.heading);
+    const value = field.value.map((block) => block.text);
+    const joined = value.join('\n\n');
+    switch (heading) {
+      case 'Source': {
+        facts.source = joined;
+        const { citation, translator } = splitSourceField(foldLines(joined));
+        if (translator) facts.translator = translator;
+        const archival = parseArchivalCitation(citation);
+        if (archival) facts.archival = archival;
+        break;
+      }
+      case 'Rights':
+        facts.rights = value;
+        for (const block of field.value) {
+          for (const match of block.text.matchAll(/\[email[\s\u00A0]protected\]/g)) {
+            file.report({
+              source: 'teikit:header',
+              severity: 'info',
+              ruleId: 'header/web-artefact',
+              reason: 'The rights text holds "[email protected]", left by the web page\'s e-mail protection; it is kept verbatim.',
+              place: file.place(block.start + match.index, block.start + match.index + match[0].length),
+            });
+          }
+        }
+        break;
+      case 'Original Uploaded Date':
+        if (joined) facts.uploaded = parseDate(joined);
+        break;
+      case 'Language':
+      case 'Original Language':
+        if (joined) facts.originalLanguage = joined;
+        break;
+      case 'Record ID':
+        if (joined) facts.recordId = joined.trim();
+        break;
+      default:
+        facts.fields.push({ heading, value: joined });
+    }
+  }
+  for (const missing of EXPECTED_FIELDS.filter((heading) => !fields.some((field) => flat(field.heading) === heading))) {
+    file.report({ source: 'teikit:header', severity: 'warning', ruleId: 'header/missing-field', reason: `The record's "${missing}" field is missing.` });
+  }
+  return facts;
+}
 
 /** A description line is one short line that is not a sentence of the document. */
 function looksLikeDescription(block: Block): boolean {
@@ -53,8 +112,7 @@ export const wilsonWebRecord: SourceLayout = {
       headerDecl: this.headerDecl,
       pageArtefacts: [],
       content: [],
-      sectionHeadings: [],
-      fields: [],
+      header: { fields: [] },
       front: [],
       footnotes: [],
     };
@@ -97,17 +155,17 @@ export const wilsonWebRecord: SourceLayout = {
     }
     record.content = blocks.slice(index, section);
     record.summaryCandidate = record.content.at(-1)?.number;
-    if (found >= 0) record.sectionHeadings.push(blocks[found]!);
-
+    const fields: RecordField[] = [];
     let field: RecordField | undefined;
     for (const block of blocks.slice(section + 1)) {
       if (isHeading(block)) {
         field = { heading: block, value: [] };
-        record.fields.push(field);
+        fields.push(field);
       } else if (field) {
         field.value.push(block);
       }
     }
+    record.header = readDocumentInformation(fields, file);
     return record;
   },
 };
