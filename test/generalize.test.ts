@@ -441,3 +441,26 @@ describe('labels and speech ends the corpus does not show (issue 11)', () => {
     expect(tei).toMatch(/Nothing new\.<pb n="120"\/><\/p>\s*<\/sp>\s*<sp xml:id="sp3" n="3" who="#dr">\s*<speaker>DR:<\/speaker>\s*<p xml:id="p\d+" n="\d+">I will\.<\/p>/);
   });
 });
+
+describe('a header of "Heading: value" lines (layout field-header)', () => {
+  const source = 'Title: Conversation between Mao Zedong and Kim Il Sung\nAuthor: Unknown\nDate: May 15, 1950\nSource: Archive of the President, Russian Federation. Translated by Jane Roe.\nDescription: A conversation on the war plan.\n\nMao Zedong: We support the plan.\n\nKim Il Sung: Thank you.\n';
+
+  it('should read title, date, source, translator and description into the header, and keep the lines in the front', () => {
+    const result = convert(new TextEncoder().encode(source), { path: 'compilation.txt' });
+    expect(result.report?.layout).toBe('field-header');
+    const tei = result.tei ?? '';
+    expect(tei).toContain('<title type="main">Conversation between Mao Zedong and Kim Il Sung</title>');
+    expect(tei).toContain('<date when="1950-05-15">May 15, 1950</date>');
+    expect(tei).toContain('<persName xml:id="translator">Jane Roe</persName>');
+    expect(tei).toMatch(/<abstract source="#online-record">\s*<p>A conversation on the war plan\.<\/p>/);
+    expect(tei).toContain('<note type="field" n="Author">Unknown</note>');
+    expect(tei).toContain('<ab type="field">Source: Archive of the President, Russian Federation. Translated by Jane Roe.</ab>');
+    expect(turns(tei)).toEqual(['mao-zedong', 'kim-il-sung']);
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info')).toEqual([]);
+  });
+
+  it('should not take a dialogue of "Name: words" lines for a header', () => {
+    const dialogue = convert(new TextEncoder().encode('A Record\n\nMao Zedong: We support the plan.\nKim Il Sung: Thank you.\nMao Zedong: Good.\n'), { path: 'dialogue.txt' });
+    expect(dialogue.report?.layout).not.toBe('field-header');
+  });
+});

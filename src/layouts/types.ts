@@ -40,7 +40,9 @@ export type FrontPartType =
   /** A short line between a FRUS title and its dateline: "[Extract]", "No. 45". */
   | 'preamble'
   /** A FRUS telegram's "[Received July 4—11:10 a.m.]", part of its dateline. */
-  | 'received';
+  | 'received'
+  /** A "Heading: value" line of a document's own header ("Title: …", "Source: …"). */
+  | 'field';
 
 export interface FrontPart {
   type: FrontPartType;
