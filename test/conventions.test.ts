@@ -4,7 +4,8 @@ import { BRACKET_CONVENTIONS, parseBrackets, type BracketConventionId } from '..
 import { parseArchivalCitation, splitSourceField } from '../src/conventions/archival-citation.js';
 import { findDate, parseDate } from '../src/conventions/dates.js';
 import { groupAttendance, markMentions, PersonIndex, personId, readAttendance } from '../src/conventions/persons.js';
-import { firstSentence, narrativeCue, readSpeakerLabel } from '../src/conventions/speakers.js';
+import { firstSentence } from '../src/conventions/sentences.js';
+import { narrativeCue, readSpeakerLabel } from '../src/conventions/speakers.js';
 import type { Person } from '../src/model.js';
 import { serializeInline } from '../src/tei/serialize.js';
 
@@ -133,6 +134,14 @@ describe('person names', () => {
 
   it('should not read an ordinary paragraph as an attendance list', () => {
     expect(readAttendance('The meeting ended with a Presidium decision.')).toBeUndefined();
+  });
+
+  it('should not read running prose ending in "was present" as a list (a flattened export)', () => {
+    const prose = 'The talks went on for two days. However, the question of China and Xinjiang, Nevertheless, Tibet was present in every mind.';
+    expect(readAttendance(prose)).toBeUndefined();
+    expect(readAttendance('The army of China, Xinjiang and the border regions under the command of the old general was present.')).toBeUndefined();
+    // Initials are not sentence ends: a list with them is still a list.
+    expect(readAttendance('Cdes. A. I. Mikoyan, Peng Dehuai and Nie Rongzhen were present.')?.map((entry) => entry.name)).toEqual(['A. I. Mikoyan', 'Peng Dehuai', 'Nie Rongzhen']);
   });
 });
 

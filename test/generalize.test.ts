@@ -464,3 +464,23 @@ describe('a header of "Heading: value" lines (layout field-header)', () => {
     expect(dialogue.report?.layout).not.toBe('field-header');
   });
 });
+
+describe('a flattened export (no line breaks at all)', () => {
+  const flat = 'Digital Archive digitalarchive.wilsoncenter.org International History Declassified June 05, 1958 Memo of a Conversation Citation: "Memo," June 05, 1958, History and Public Policy Program Digital Archive, AVPRF, f. 1. Translated by Jane Roe. Summary: A talk. Original Language: Russian Contents: English Translation The meeting began at noon. However, China and Xinjiang were discussed and Tibet was present in every mind. Comrade Mao Zedong: We support the plan. It is good. Comrade Kim Il Sung: Thank you. Nevertheless, the talks went on.\n';
+
+  it('should divide the text where a label with a form of address starts, say so, and make no person of prose', () => {
+    const result = convert(new TextEncoder().encode(flat), { path: 'flat.txt' });
+    expect(result.report?.layout).toBe('wilson-pdf');
+    expect(result.report?.decisions.map((decision) => [decision.role, decision.speaker ?? '-'])).toEqual([
+      ['narrative', '-'],
+      ['speech', 'mao-zedong'],
+      ['speech', 'kim-il-sung'],
+    ]);
+    expect(result.report?.persons.map((person) => person.name)).toEqual(['Mao Zedong', 'Kim Il Sung']);
+    const tei = result.tei ?? '';
+    expect(tei).toContain('<p n="layout/paragraphing">The export has no line or paragraph breaks;');
+    expect(rules(result)).toContain('layout/no-paragraph-breaks');
+    // Every character of the text is kept: the divided paragraphs put together give it back.
+    expect(tei).toContain('The meeting began at noon. However, China and Xinjiang were discussed and Tibet was present in every mind. </p>');
+  });
+});

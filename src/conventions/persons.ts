@@ -4,7 +4,11 @@
  */
 import { groupId, isReservedId } from '../ids.js';
 import { isLeaf, type Inline, type Person, type PersonGroup } from '../model.js';
-import { alternation, HONORIFICS, LIST_HEADINGS, ROLE_NOUNS, TITLE_WORDS } from './vocabulary.js';
+import { firstSentence } from './sentences.js';
+import { alternation, HONORIFICS, LIST_HEADINGS, PROSE_STARTS, ROLE_NOUNS, TITLE_WORDS } from './vocabulary.js';
+
+/** A person's name in a list has a few words ("Kim Il Sung", "Qiao Xiaoguang"), not a clause. */
+const MAX_NAME_WORDS = 6;
 
 /** Forms of address that stand before a name in this genre, as a pattern. */
 export const HONORIFIC = `(?:${alternation(HONORIFICS)})`;
@@ -65,12 +69,15 @@ function readItem(item: string): AttendanceEntry {
  */
 export function readAttendance(text: string): AttendanceEntry[] | undefined {
   const list = text.match(ATTENDANCE)?.groups?.list;
-  if (!list) return undefined;
+  // A list of names is one sentence: in running prose (a flattened export) "… was present"
+  // ends a sentence that began long before, and its capitalised words are not persons.
+  if (!list || firstSentence(list) !== list || PROSE_STARTS.has(list.trim().split(/\s+/)[0] ?? '')) return undefined;
   const items = list
     .split(/,\s*(?:and\s+)?|\s+and\s+/)
     .map((item) => item.trim())
     .filter(Boolean);
   const entries = items.map(readItem);
+  if (entries.some((entry) => (entry.name?.split(/\s+/).length ?? 0) > MAX_NAME_WORDS)) return undefined;
   return entries.some((entry) => entry.name) ? entries : undefined;
 }
 

@@ -3,7 +3,8 @@
  * read in a block.
  */
 import { HONORIFIC, type PersonIndex } from './persons.js';
-import { ABBREVIATIONS, alternation, ANSWER_LABELS, NOT_NAME_WORDS, QUESTION_LABELS, RANK_ABBREVIATIONS, RANKS, ROLE_NOUNS, TITLE_QUALIFIERS, TITLE_WORDS } from './vocabulary.js';
+import { firstSentence } from './sentences.js';
+import { alternation, ANSWER_LABELS, NOT_NAME_WORDS, QUESTION_LABELS, RANK_ABBREVIATIONS, RANKS, ROLE_NOUNS, TITLE_QUALIFIERS, TITLE_WORDS } from './vocabulary.js';
 import type { Person } from '../model.js';
 
 export type AttributionRuleId =
@@ -168,16 +169,6 @@ export function readSpeakerLabel(text: string, persons: PersonIndex, recurring: 
     speechStart: position + terminator[0].length,
     alone: false,
   };
-}
-
-const ABBREVIATION_BEFORE_STOP = new RegExp(`(?:\\b(?:${alternation(ABBREVIATIONS)})|\\b\\p{Lu})$`, 'u');
-
-/** The first sentence of a text (abbreviations such as "Cde." do not end it). */
-export function firstSentence(text: string): string {
-  for (const match of text.matchAll(/[.!?](?=\s+[\p{Lu}[\d"“]|\s*$)/gu)) {
-    if (!ABBREVIATION_BEFORE_STOP.test(text.slice(0, match.index))) return text.slice(0, match.index + 1);
-  }
-  return text;
 }
 
 const FIRST_PERSON = /\b(?:I|we|We|me|us|our|Our|my|My)\b/;

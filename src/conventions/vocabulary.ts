@@ -52,6 +52,12 @@ export const SENTENCE_OPENERS = [
   'Also', 'Others', 'Accordingly', 'Consequently', 'Besides', 'Indeed', 'Instead', 'Otherwise', 'Still', 'Yet',
 ] as const;
 
+/** Words that open a clause of prose, not a list of names ("The army of China … was present"). */
+export const PROSE_STARTS: ReadonlySet<string> = new Set([
+  'The', 'A', 'An', 'This', 'That', 'These', 'Those', 'In', 'At', 'On', 'During', 'After', 'Before', 'When', 'While', 'Since', 'As', 'It', 'There',
+  ...SENTENCE_OPENERS,
+]);
+
 /**
  * Capitalised words that are never (part of) a person's name: the words of headings, salutations,
  * document parts and sentence openers.

@@ -31,6 +31,7 @@ export function methodStatements(edition: Edition, record: SourceRecord, bracket
     WHITESPACE,
     ...(tagged ? [PERSONS] : []),
     { n: `header/${record.layout}`, text: record.headerDecl },
+    ...(record.paragraphing ? [{ n: 'layout/paragraphing', text: record.paragraphing }] : []),
     ...(paragraphs.some((paragraph) => paragraph.align) ? [ALIGNED] : []),
   ];
 }

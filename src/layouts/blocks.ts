@@ -1,4 +1,5 @@
 import type { Block } from '../model.js';
+import { alternation, HONORIFICS } from '../conventions/vocabulary.js';
 
 /** A line that separates blocks: empty, or only spaces and no-break spaces (U+00A0). */
 const SEPARATOR_LINE = /^[ \t\u00A0]*$/;
@@ -43,3 +44,22 @@ export const foldLines = (text: string): string => text.replace(/\s*\n\s*/g, ' '
 
 /** The text of a block with its line breaks folded to spaces, for matching. */
 export const flat = (block: Block): string => foldLines(block.text);
+
+/**
+ * Where a speaker label that cannot be anything else starts inside running text: after the end
+ * of a sentence, a form of address, a capitalised name of up to four words and a colon
+ * ("… in Korea. Comrade Mao Zedong: We …").
+ */
+const CERTAIN_LABEL = new RegExp(`(?<=[.!?]["”’)]?[ \\t]+)(?=(?:${alternation(HONORIFICS)})[ \\t]+\\p{Lu}[\\p{L}'’-]*(?:[ \\t]+\\p{Lu}[\\p{L}'’-]*){0,3}[ \\t]*:[ \\t])`, 'gu');
+
+/**
+ * A flattened text (no line breaks at all) divided into blocks where a certain speaker label
+ * starts; every character stays in one of the blocks. Numbers continue from `firstNumber`.
+ */
+export function splitAtLabels(block: Block, firstNumber: number): Block[] {
+  const starts = [0, ...[...block.text.matchAll(CERTAIN_LABEL)].map((match) => match.index)];
+  return starts.map((start, index) => {
+    const end = starts[index + 1] ?? block.text.length;
+    return { number: firstNumber + index, text: block.text.slice(start, end), start: block.start + start, end: block.start + end };
+  });
+}

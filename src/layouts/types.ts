@@ -79,6 +79,8 @@ export interface SourceRecord {
   summaryCandidate?: number;
   /** The facts the layout read for the header. */
   header: HeaderFacts;
+  /** How the layout made paragraphs where the source has none (a flattened export), for the editorialDecl. */
+  paragraphing?: string;
   /** Blocks the layout sets apart by their position on the page (a PDF export's stamps and signatures). */
   alignments?: ReadonlyMap<number, 'right' | 'center'>;
   /** The source's own header, kept in the text's front (empty for the web record). */

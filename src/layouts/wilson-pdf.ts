@@ -1,7 +1,7 @@
 import type { Block } from '../model.js';
 import { parseArchivalCitation } from '../conventions/archival-citation.js';
 import { findDate } from '../conventions/dates.js';
-import { foldLines, splitBlocks } from './blocks.js';
+import { foldLines, splitAtLabels, splitBlocks } from './blocks.js';
 import type { FrontPart, FrontPartType, HeaderFacts, SourceLayout } from './types.js';
 
 /**
@@ -33,6 +33,9 @@ function alignment(text: string): 'right' | 'center' | undefined {
   if (lines.length === 0 || !lines.every((line) => line.search(/\S/) >= FAR_INDENT)) return undefined;
   return lines.every((line) => line.trimEnd().length >= RIGHT_MARGIN) ? 'right' : 'center';
 }
+
+/** The editorialDecl's word on paragraphs made by the converter. */
+const FLATTENED_PARAGRAPHING = 'The export has no line or paragraph breaks; its text is divided into paragraphs where a speaker label with a form of address starts ("… Comrade Mao Zedong: …"). This paragraphing is the converter\'s, not the source\'s.';
 
 /** What the export's Citation, Summary, Credits and Original Language fields say. */
 function readExportFields(front: readonly FrontPart[]): HeaderFacts {
@@ -140,18 +143,22 @@ export const wilsonPdfExport: SourceLayout = {
       bodyStart = end;
     });
 
-    const content: Block[] = splitBlocks(text.slice(bodyStart)).map((block) => ({
+    let content: Block[] = splitBlocks(text.slice(bodyStart)).map((block) => ({
       number: ++number,
       text: block.text,
       start: block.start + bodyStart,
       end: block.end + bodyStart,
     }));
-    if (content.length > 0 && !text.trimEnd().includes('\n')) {
+    const flattened = content.length > 0 && !text.trimEnd().includes('\n');
+    if (flattened) {
+      // No paragraph breaks: the text is divided where a speaker label certainly starts.
+      content = content.flatMap((block) => splitAtLabels(block, block.number));
+      content.forEach((block, index) => (block.number = (content[0]?.number ?? 0) + index));
       file.report({
         source: 'teikit:layout',
         severity: 'warning',
         ruleId: 'layout/no-paragraph-breaks',
-        reason: 'The document\'s text has no line or paragraph breaks (the export was flattened); it is kept whole as one paragraph.',
+        reason: `The document's text has no line or paragraph breaks (the export was flattened); ${content.length > 1 ? `it is divided into ${content.length} paragraphs where a speaker label with a form of address starts, which is not the source's paragraphing` : 'it is kept whole as one paragraph'}.`,
         place: file.place(content[0]!.start, content[0]!.start),
         note: 'If the original export with its line breaks is available, convert that instead.',
       });
@@ -173,6 +180,7 @@ export const wilsonPdfExport: SourceLayout = {
       ...(dateBlock ? { dateLine: dateBlock } : {}),
       ...(titleBlock ? { title: titleBlock } : {}),
       content,
+      ...(flattened && content.length > 1 ? { paragraphing: FLATTENED_PARAGRAPHING } : {}),
       header: readExportFields(front),
       alignments: new Map(content.flatMap((block) => {
         const align = alignment(block.text);
