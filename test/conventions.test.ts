@@ -136,6 +136,17 @@ describe('person names', () => {
     expect(readAttendance('The meeting ended with a Presidium decision.')).toBeUndefined();
   });
 
+  it('should find a name written with another case after a hyphen ("Chou En-lai" for "Chou En-Lai")', () => {
+    const index = new PersonIndex([person('chou-en-lai', 'Chou En-Lai'), person('yun-kong-hum', 'Yun Kong-hum')]);
+    expect(index.findAll('Chou En-lai met Yun Kong-Hum and Chou En-Lai.').map((match) => [match.person.id, match.start])).toEqual([
+      ['chou-en-lai', 0],
+      ['yun-kong-hum', 16],
+      ['chou-en-lai', 33],
+    ]);
+    // Only the letter after the hyphen: "chou en-lai" in lower case is not the name.
+    expect(index.findAll('chou en-lai')).toEqual([]);
+  });
+
   it('should not read running prose ending in "was present" as a list (a flattened export)', () => {
     const prose = 'The talks went on for two days. However, the question of China and Xinjiang, Nevertheless, Tibet was present in every mind.';
     expect(readAttendance(prose)).toBeUndefined();

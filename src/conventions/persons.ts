@@ -112,6 +112,14 @@ export function groupAttendance(entries: readonly AttendanceEntry[], taken: Set<
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * The same name with another case after a hyphen ("Chou En-Lai", "Chou En-lai") is one name:
+ * the key a form is known by, and the pattern that finds it either way.
+ */
+const formKey = (form: string): string => form.replace(/-(\p{Lu})/gu, (_, letter: string) => `-${letter.toLowerCase()}`);
+const formPattern = (form: string): string =>
+  escapeRegExp(form).replace(/-(\p{L})/gu, (_, letter: string) => `-[${letter.toLowerCase()}${letter.toUpperCase()}]`);
+
 export interface NameMatch {
   start: number;
   end: number;
@@ -130,15 +138,15 @@ export class PersonIndex {
   constructor(persons: readonly Person[], { labels = false } = {}) {
     for (const person of persons) {
       for (const form of [person.name, ...person.aliases, ...(labels ? (person.labels ?? []) : [])]) {
-        if (!this.#byForm.has(form)) this.#byForm.set(form, { person, variant: false });
+        if (!this.#byForm.has(formKey(form))) this.#byForm.set(formKey(form), { person, variant: false });
       }
       for (const form of person.variants) {
-        if (!this.#byForm.has(form)) this.#byForm.set(form, { person, variant: true });
+        if (!this.#byForm.has(formKey(form))) this.#byForm.set(formKey(form), { person, variant: true });
       }
     }
     const forms = [...this.#byForm.keys()].filter(Boolean).sort((a, b) => b.length - a.length || a.localeCompare(b));
     this.#pattern = forms.length
-      ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}]|-\\p{L})`, 'gu')
+      ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map(formPattern).join('|')})(?![\\p{L}\\p{N}]|-\\p{L})`, 'gu')
       : undefined;
     this.#sticky = this.#pattern ? new RegExp(this.#pattern.source, 'uy') : undefined;
   }
@@ -157,7 +165,7 @@ export class PersonIndex {
   }
 
   #toMatch(match: RegExpExecArray | RegExpMatchArray): NameMatch {
-    const entry = this.#byForm.get(match[0])!;
+    const entry = this.#byForm.get(formKey(match[0]))!;
     const start = match.index ?? 0;
     return {
       start,
