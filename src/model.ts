@@ -23,7 +23,8 @@ export type Inline =
   | PageBreak
   | NoteReference
   | Gap
-  | EditorialNote;
+  | EditorialNote
+  | Furniture;
 
 export interface Text {
   type: 'text';
@@ -34,6 +35,14 @@ export interface Supplied {
   type: 'supplied';
   uncertain?: boolean;
   children: Inline[];
+}
+
+/** A line of page furniture of a scanned document: a release stamp, a classification, a page number. */
+export interface Furniture {
+  type: 'fw';
+  kind: 'release' | 'classification' | 'pageNum';
+  /** The line as written. */
+  text: string;
 }
 
 /** A page break: a form feed of a PDF export, or "[Page 521]" (n = "521"). */
@@ -86,10 +95,10 @@ export interface OriginalForm {
   children: Inline[];
 }
 /** Inline nodes that hold no other nodes. */
-export type LeafInline = Text | PageBreak | NoteReference | Gap;
+export type LeafInline = Text | PageBreak | NoteReference | Gap | Furniture;
 
 export const isLeaf = (node: Inline): node is LeafInline =>
-  node.type === 'text' || node.type === 'pb' || node.type === 'noteRef' || node.type === 'gap';
+  node.type === 'text' || node.type === 'pb' || node.type === 'noteRef' || node.type === 'gap' || node.type === 'fw';
 
 /** A mention of a known person. */
 export interface PersonMention {
@@ -150,7 +159,13 @@ export interface PageBreakItem {
   n?: string;
 }
 
-export type BodyItem = Speech | Narrative | Opener | Closer | Enclosure | PageBreakItem;
+/** Page furniture between paragraphs, where no paragraph precedes it in its division. */
+export interface FurnitureItem {
+  kind: 'fw';
+  furniture: Furniture;
+}
+
+export type BodyItem = Speech | Narrative | Opener | Closer | Enclosure | PageBreakItem | FurnitureItem;
 
 export interface Person {
   id: string;
@@ -210,7 +225,7 @@ export interface Publication {
   idno: string;
 }
 
-export type Role = 'attendance' | 'narrative' | 'speech' | 'label' | 'summary' | 'pagebreak' | 'enclosure' | 'closer' | 'signed';
+export type Role = 'attendance' | 'narrative' | 'speech' | 'label' | 'summary' | 'pagebreak' | 'furniture' | 'enclosure' | 'closer' | 'signed';
 
 /** Why a block was given its role: one line of `--report`. */
 export interface AttributionDecision {

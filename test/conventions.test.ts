@@ -3,6 +3,7 @@ import { SourceFile } from '../src/diagnostics.js';
 import { BRACKET_CONVENTIONS, parseBrackets, type BracketConventionId } from '../src/conventions/brackets.js';
 import { parseArchivalCitation, splitSourceField } from '../src/conventions/archival-citation.js';
 import { findDate, parseDate } from '../src/conventions/dates.js';
+import { FURNITURE_CONVENTIONS, furnitureKind, readFurniture } from '../src/conventions/furniture.js';
 import { groupAttendance, markMentions, PersonIndex, personId, readAttendance } from '../src/conventions/persons.js';
 import { firstSentence } from '../src/conventions/sentences.js';
 import { narrativeCue, readSpeakerLabel } from '../src/conventions/speakers.js';
@@ -250,5 +251,19 @@ describe('header fields', () => {
       citation: 'GARF, Fond 5446, Opis 98c, Delo 718, Listy 18-34',
       translator: 'Gary Goldberg',
     });
+  });
+});
+
+describe('page furniture (conventions/furniture.ts): each kind\'s examples', () => {
+  for (const convention of FURNITURE_CONVENTIONS) {
+    it(`should read ${convention.type} lines, and only those`, () => {
+      for (const line of convention.examples.furniture) expect(furnitureKind(line), line).toBe(convention.type);
+      for (const line of convention.examples.not) expect(furnitureKind(line), line).toBeUndefined();
+    });
+  }
+
+  it('should keep the form feed before a stamp as a page break, and refuse a block with a line of text', () => {
+    expect(readFurniture('\f   Top Secret\n- 2 -')).toEqual([{ type: 'pb' }, { type: 'fw', kind: 'classification', text: 'Top Secret' }, { type: 'fw', kind: 'pageNum', text: '- 2 -' }]);
+    expect(readFurniture('TOP SECRET\nThe talks began.')).toBeUndefined();
   });
 });

@@ -14,6 +14,7 @@ export type AttributionRuleId =
   | 'attendance/list'
   | 'attendance/legend'
   | 'page/marker'
+  | 'page/furniture'
   | 'letter/salute'
   | 'letter/closer'
   | 'letter/signed'

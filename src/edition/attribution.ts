@@ -13,6 +13,7 @@ import {
   type SpeakerLabel,
 } from '../conventions/speakers.js';
 import type { BlockOverride } from '../manifest/index.js';
+import { FURNITURE_DECLARATION, readFurniture } from '../conventions/furniture.js';
 import { alternation, COMPLIMENTARY_CLOSES, SALUTATIONS } from '../conventions/vocabulary.js';
 import type { AttributionDecision, Block, Person, Role } from '../model.js';
 
@@ -155,6 +156,15 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
     editorialDecl: 'A block holding only a page marker ("[Page 267]") or a form feed is not a paragraph: its <pb/> ends the paragraph before it (the same point of the text), or stands on its own where no paragraph precedes it (after an enclosure marker or a close).',
     examples: [{ source: 'A Record\n\nThe talks began.\n\n[Page 267]\n\nThey went on.\n', block: '[Page 267]', role: 'pagebreak' }],
     decide: ({ text }) => (PAGE_ONLY.test(text) ? { role: 'pagebreak' } : undefined),
+  },
+  {
+    id: 'page/furniture',
+    editorialDecl: FURNITURE_DECLARATION,
+    examples: [
+      { source: 'A Record\n\nCde. Mikoyan: We agree.\n\nApproved for Release: 2019/04/02 C02002001\n\nThis is our view.\n', block: 'Approved for Release:', role: 'furniture' },
+      { source: 'A Record\n\nTOP SECRET\n\n- 2 -\n\nThe talks began.\n', block: 'TOP SECRET', role: 'furniture' },
+    ],
+    decide: ({ text }) => (readFurniture(text) ? { role: 'furniture' } : undefined),
   },
   {
     id: 'letter/enclosure',
@@ -306,8 +316,8 @@ export function attribute(
     if (!decision) throw new Error(`No attribution rule decided block ${block.number}.`);
     if (decision.speaker) registry.markSpeaking(decision.speaker);
     if (decision.role === 'narrative' && !narratorFirstPerson) narratorFirstPerson = isFirstPerson(block.text.slice(decision.textStart));
-    // A page break does not interrupt a speech.
-    if (decision.role !== 'pagebreak') openSpeaker = decision.role === 'speech' || decision.role === 'label' ? decision.speaker : undefined;
+    // A page break or the page's furniture does not interrupt a speech.
+    if (decision.role !== 'pagebreak' && decision.role !== 'furniture') openSpeaker = decision.role === 'speech' || decision.role === 'label' ? decision.speaker : undefined;
     decisions.push(decision);
   });
   return decisions;

@@ -27,7 +27,8 @@ import {
   type NameMatch,
 } from '../conventions/persons.js';
 import { type AttributionRuleId } from '../conventions/speakers.js';
-import type { BodyItem, Edition, Inline, PageBreak, Paragraph, PersonGroup, Speech } from '../model.js';
+import { readFurniture } from '../conventions/furniture.js';
+import type { BodyItem, Edition, Furniture, Inline, PageBreak, Paragraph, PersonGroup, Speech } from '../model.js';
 
 /** Attendance sentences are looked for among the first blocks of the document only. */
 const ATTENDANCE_SEARCH_BLOCKS = 6;
@@ -205,9 +206,9 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
   // it is the last thing written; otherwise they wait, and open the next paragraph of the same
   // speech, or stand on their own before the next speech, division or close.
   let lastParagraph: Paragraph | undefined;
-  let waiting: PageBreak[] = [];
+  let waiting: (PageBreak | Furniture)[] = [];
   const standAlone = (): void => {
-    for (const pageBreak of waiting) body.push({ kind: 'pb', ...(pageBreak.n !== undefined ? { n: pageBreak.n } : {}) });
+    for (const node of waiting) body.push(node.type === 'pb' ? { kind: 'pb', ...(node.n !== undefined ? { n: node.n } : {}) } : { kind: 'fw', furniture: node });
     waiting = [];
   };
   const paragraph = (decision: Decision): Paragraph => {
@@ -225,10 +226,11 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
     standAlone();
     lastParagraph = undefined;
   };
-  // A page break ends the paragraph before it while that is the last thing written, or waits.
+  // A page break or page furniture ends the paragraph before it while that is the last thing
+  // written, or waits (a page's furniture does not interrupt a speech).
   const pageBreaks = (nodes: readonly Inline[]): void => {
     for (const node of nodes) {
-      if (node.type !== 'pb') continue;
+      if (node.type !== 'pb' && node.type !== 'fw') continue;
       if (lastParagraph) lastParagraph.content.push(node);
       else waiting.push(node);
     }
@@ -239,6 +241,9 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
     switch (decision.role) {
       case 'pagebreak':
         pageBreaks(inline(decision, true));
+        break;
+      case 'furniture':
+        pageBreaks(readFurniture(decision.source.text) ?? []);
         break;
       case 'summary':
         edition.abstract = { id: EDITION_IDS.abstract, n: 0, block: decision.block, content: inline(decision, false) };

@@ -143,8 +143,18 @@ function writeInline(node: XMLBuilder, nodes: readonly Inline[], context: Inline
       case 'persName':
         writeInline(node.ele(TEI_NS, 'persName').att('ref', `#${inline.ref}`), inline.children, context);
         break;
+      case 'fw':
+        writeText(node.ele(TEI_NS, 'fw').att('type', inline.kind), inline.text);
+        break;
+      default:
+        unreachable(inline);
     }
   }
+}
+
+/** A switch over the model's kinds that misses one fails to compile here. */
+function unreachable(value: never): never {
+  throw new Error(`teikit has no TEI for ${JSON.stringify(value)}.`);
 }
 
 /** Inline content as TEI markup (for tests and documentation examples). */
@@ -365,6 +375,9 @@ function writeBody(text: TeiWriter, edition: Edition): void {
       case 'pb':
         container().empty('pb', { n: item.n });
         break;
+      case 'fw':
+        container().leaf('fw', { type: item.furniture.kind }, item.furniture.text);
+        break;
       case 'enclosure':
         division?.close();
         division = undefined;
@@ -390,6 +403,8 @@ function writeBody(text: TeiWriter, edition: Edition): void {
         division = undefined;
         break;
       }
+      default:
+        unreachable(item);
     }
   }
   division?.close();

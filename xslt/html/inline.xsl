@@ -81,6 +81,13 @@
     <br/>
   </xsl:template>
 
+  <!-- Page furniture (a stamp, a classification, a page number): kept, set apart from the text. -->
+  <xsl:template match="tei:fw" mode="html-inline">
+    <xsl:text> </xsl:text>
+    <span class="fw" title="Page furniture ({@type})">{normalize-space(.)}</span>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
   <xsl:template match="tei:pb" mode="html-inline">
     <span class="pb dip" title="Page break">{if (@n) then ' [Page ' || @n || '] ' else ' | '}</span>
   </xsl:template>

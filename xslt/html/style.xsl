@@ -50,6 +50,7 @@ ins.add { color: var(--add); text-decoration: underline; text-decoration-style: 
 .flag, .original-form { color: var(--sic); }
 del { color: var(--sic); }
 .gap, .unclear, .inline-note { color: var(--muted); }
+.fw { font: .8rem system-ui, sans-serif; color: var(--muted); letter-spacing: .03em; }
 .noteref a { text-decoration: none; }
 .chart { max-width: 100%; height: auto; font: 12px system-ui, sans-serif; }
 .chart-label, .chart-value { fill: var(--ink); }

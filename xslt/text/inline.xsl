@@ -113,6 +113,11 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- Page furniture (a stamp, a classification, a page number): kept, set apart by spaces. -->
+  <xsl:template match="tei:fw" mode="text-inline">
+    <xsl:value-of select="' ' || normalize-space(.) || ' '"/>
+  </xsl:template>
+
   <xsl:template match="tei:pb" mode="text-inline">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:if test="$view = 'diplomatic' and @n">
