@@ -16,7 +16,8 @@ export interface FurnitureConvention {
 export const FURNITURE_CONVENTIONS: readonly FurnitureConvention[] = [
   {
     type: 'release',
-    pattern: /^(?:Approved|Declassified|Sanitized(?: Copy)? Approved) for (?:Public )?Release\b[^\n]{0,80}$/i,
+    // The stamp carries the date of release: "Approved for Release: 2019/04/02 C02002001".
+    pattern: /^(?:(?:Declassified|Sanitized(?: Copy)?)(?: and)? )?Approved for (?:Public )?Release\s*:?\s*\d{4}\/\d{1,2}\/\d{1,2}\b[^\n]{0,60}$/i,
     examples: { furniture: ['Approved for Release: 2019/04/02 C02002001', 'Declassified and Approved For Release 2013/01/07 : CIA-RDP80-00001R000100010001-1'], not: ['Approved for release by the Secretary, the plan went ahead.'] },
   },
   {
