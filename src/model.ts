@@ -297,6 +297,8 @@ export interface Edition {
   front: FrontBlock[];
   footnotes: Footnote[];
   decisions: AttributionDecision[];
+  /** The document's own "Subject:" line, without its heading. */
+  subject?: string;
   /** The editorialDecl: the conventions and rules that fired for this document. */
   method: MethodStatement[];
 }

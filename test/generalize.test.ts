@@ -485,3 +485,21 @@ describe('a flattened export (no line breaks at all)', () => {
     expect(tei).toContain('The meeting began at noon. However, China and Xinjiang were discussed and Tibet was present in every mind. </p>');
   });
 });
+
+describe('header facts of a FRUS memorandum: classification, subject, a participant list run together', () => {
+  it('should keep them in the text and read them into the header', () => {
+    const source = '[Document 7]\n\nMemorandum of Conversation\n\nTOP SECRET\n\nLIMITED DISTRIBUTION ONLY\n\n[Washington,] March 10, 1950.\n\nSubject: Korea\n\nParticipants: Mr. Yakov Malik, USSR Delegation Mr. Troyanowsky, USSR Delegation Mr. Dean Rusk, Assistant Secretary of State\n\nMr. Malik opened the conversation.\n\nMalik: We want peace.\n\nRusk: So do we.\n';
+    const result = convert(new TextEncoder().encode(source), { path: 'memo.txt' });
+    const tei = result.tei ?? '';
+    expect(tei).toContain('<date when="1950-03-10">March 10, 1950</date>');
+    expect(tei).toContain('<ab type="classification">TOP SECRET</ab>');
+    expect(tei).toContain('<note type="field" n="Classification">LIMITED DISTRIBUTION ONLY</note>');
+    expect(tei).toContain('<term type="subject">Korea</term>');
+    expect(result.report?.persons.map((person) => [person.id, person.group])).toEqual([
+      ['yakov-malik', 'Participants'],
+      ['troyanowsky', 'Participants'],
+      ['dean-rusk', 'Participants'],
+    ]);
+    expect(turns(tei)).toEqual(['yakov-malik', 'dean-rusk']);
+  });
+});

@@ -5,7 +5,7 @@
 import { groupId, isReservedId } from '../ids.js';
 import { isLeaf, type Inline, type Person, type PersonGroup } from '../model.js';
 import { firstSentence } from './sentences.js';
-import { alternation, HONORIFICS, LIST_HEADINGS, PROSE_STARTS, ROLE_NOUNS, TITLE_WORDS } from './vocabulary.js';
+import { alternation, HONORIFICS, LIST_HEADINGS, PROSE_STARTS, RANK_ABBREVIATIONS, ROLE_NOUNS, TITLE_WORDS } from './vocabulary.js';
 
 /** A person's name in a list has a few words ("Kim Il Sung", "Qiao Xiaoguang"), not a clause. */
 const MAX_NAME_WORDS = 6;
@@ -317,15 +317,26 @@ function readEntry(entry: string): ListedPerson | undefined {
   return { written: displayName(namePart), name, ...(role ? { role } : {}) };
 }
 
-/** The entries of one line of a list ("Minister T. V. Soong and Maj. Gen. Patrick Hurley"). */
+/** Where the next entry of a list run together on one line starts: at its form of address ("… USSR Delegation Mr. Troyanowsky, …"). */
+const ENTRY_START = new RegExp(`\\s+(?=(?:${alternation([...HONORIFICS, ...RANK_ABBREVIATIONS])})\\s+\\p{Lu})`, 'u');
+
+/**
+ * The entries of one line of a list ("Minister T. V. Soong and Maj. Gen. Patrick Hurley"), or of
+ * a list run together on one line, each entry opened by its form of address ("Mr. Yakov Malik,
+ * USSR Delegation Mr. Troyanowsky, USSR Delegation Mr. Dean Rusk, Assistant Secretary of State").
+ */
 function readLine(line: string): ListedPerson[] | undefined {
-  const entries: ListedPerson[] = [];
-  for (const item of line.split(/\s*;\s*|\s+and\s+/).filter(Boolean)) {
-    const entry = NAME_ENTRY.test(item) ? readEntry(item) : undefined;
-    if (!entry) return undefined;
-    entries.push(entry);
-  }
-  return entries;
+  const read = (items: readonly string[]): ListedPerson[] | undefined => {
+    const entries: ListedPerson[] = [];
+    for (const item of items) {
+      const entry = NAME_ENTRY.test(item) ? readEntry(item) : undefined;
+      if (!entry) return undefined;
+      entries.push(entry);
+    }
+    return entries;
+  };
+  const items = line.split(/\s*;\s*|\s+and\s+/).filter(Boolean);
+  return read(items) ?? read(items.flatMap((item) => item.split(ENTRY_START)).filter(Boolean));
 }
 
 /**

@@ -19,6 +19,7 @@ export type AttributionRuleId =
   | 'letter/closer'
   | 'letter/signed'
   | 'letter/enclosure'
+  | 'header/subject'
   | 'label/inline'
   | 'label/alone'
   | 'narrative/signature'

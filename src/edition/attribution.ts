@@ -26,6 +26,8 @@ export const ENCLOSURE = /^\s*\[(?:Enclosure|Attachment|Annex|Appendix)(?:\s+(\d
 const SALUTE = new RegExp(`^\\s*(?:${alternation(SALUTATIONS)}|(?:My )?[Dd]ear [^:\\n]{1,60}):(?=\\s|$)`);
 /** A complimentary close alone in its block. */
 const COMPLIMENTARY_CLOSE = new RegExp(`^\\s*(?:${alternation(COMPLIMENTARY_CLOSES)}|(?:Accept|Believe me|I am|I have the honou?r to be)\\b[^\\n]{0,60}\\[etc\\.?\\])[,.]?\\s*$`, 'i');
+/** The document's subject line ("Subject: Conversations of September 19, 1944 …"). */
+export const SUBJECT = /^[ \t]*Subject[ \t]*:[ \t]*(\S[\s\S]*)$/;
 /** A signature under a close is short. */
 const SIGNATURE_MAX_LENGTH = 200;
 
@@ -192,6 +194,12 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
       const salute = SALUTE.exec(text)?.[0];
       return salute === undefined ? undefined : { role: 'narrative', salute: salute.trim(), textStart: salute.length };
     },
+  },
+  {
+    id: 'header/subject',
+    editorialDecl: 'A paragraph "Subject: …" is kept in the text, and its subject is also read into the header (textClass/keywords).',
+    examples: [{ source: 'A Memorandum\n\nSubject: Korea\n\nThe Ambassador called.\n', block: 'Subject: Korea', role: 'narrative' }],
+    decide: ({ text }) => (SUBJECT.test(text) ? { role: 'narrative' } : undefined),
   },
   {
     id: 'label/inline',

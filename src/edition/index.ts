@@ -3,12 +3,12 @@
  * Decides who speaks each block, reads the brackets, the attendance list and the metadata.
  */
 import type { SourceFile } from '../diagnostics.js';
-import { attribute, checkOverrides, ENCLOSURE, type Decision } from './attribution.js';
+import { attribute, checkOverrides, ENCLOSURE, SUBJECT, type Decision } from './attribution.js';
 import { methodStatements } from './method.js';
 import { PersonRegistry } from './persons.js';
 import { EDITION_IDS, footnoteId, groupId, paragraphId, speechId } from '../ids.js';
 import { findNoteReference, findTitleNoteReference } from '../conventions/notes.js';
-import { flat } from '../layouts/blocks.js';
+import { flat, foldLines } from '../layouts/blocks.js';
 import type { HeaderFacts, SourceRecord } from '../layouts/index.js';
 import type { LoadedManifest } from '../manifest/index.js';
 import {
@@ -334,6 +334,9 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
     ...(speaker ? { speaker } : {}),
     ruleId,
     override }));
+  const subject = decisions.find((decision) => decision.ruleId === 'header/subject');
+  const subjectText = subject ? foldLines(SUBJECT.exec(subject.source.text)?.[1] ?? '') : '';
+  if (subjectText) edition.subject = subjectText;
   edition.method = methodStatements(edition, record, new Set(bracketContext.counts.keys()));
   return { edition, bracketCounts: bracketContext.counts };
 }

@@ -1,5 +1,6 @@
 import type { Block } from '../model.js';
 import { findDate } from '../conventions/dates.js';
+import { furnitureKind } from '../conventions/furniture.js';
 import { findNoteReference, findTitleNoteReference } from '../conventions/notes.js';
 import { flat, foldLines } from './blocks.js';
 import type { Footnote, FrontPart, SourceLayout } from './types.js';
@@ -112,7 +113,9 @@ export const frusDocument: SourceLayout = {
     const date = datelineAt(index + preamble);
     const dateline = blocks[index + preamble];
     if (dateline && date) {
-      for (const block of blocks.slice(index, index + preamble)) front.push({ type: 'preamble', block, valueStart: 0 });
+      for (const block of blocks.slice(index, index + preamble)) {
+        front.push({ type: furnitureKind(block.text) === 'classification' ? 'classification' : 'preamble', block, valueStart: 0 });
+      }
       front.push({ type: 'dateline', block: dateline, valueStart: 0 });
       index += preamble + 1;
       const received = blocks[index];
@@ -145,7 +148,7 @@ export const frusDocument: SourceLayout = {
         // The file number of the State Department's central files ("893.24/5–1149") and the document's number in its volume.
         ...(fileNumber ? { source: foldLines(fileNumber.block.text.trim()) } : {}),
         ...(marker ? { recordId: marker.text.match(/\d+/)?.[0] ?? '' } : {}),
-        fields: [],
+        fields: front.filter((part) => part.type === 'classification').map((part) => ({ heading: 'Classification', value: part.block.text.trim() })),
       },
       front,
       footnotes,

@@ -39,6 +39,8 @@ export type FrontPartType =
   | 'dateline'
   /** A short line between a FRUS title and its dateline: "[Extract]", "No. 45". */
   | 'preamble'
+  /** A classification line before the dateline: "TOP SECRET", "limited distribution only". */
+  | 'classification'
   /** A FRUS telegram's "[Received July 4—11:10 a.m.]", part of its dateline. */
   | 'received'
   /** A "Heading: value" line of a document's own header ("Title: …", "Source: …"). */

@@ -308,6 +308,13 @@ function writeProfileDesc(header: TeiWriter, edition: Edition): void {
     abstract.leaf('p', {}, edition.abstract.content);
     abstract.close();
   }
+  if (edition.subject) {
+    const textClass = profile.element('textClass');
+    const keywords = textClass.element('keywords');
+    keywords.leaf('term', { type: 'subject' }, edition.subject);
+    keywords.close();
+    textClass.close();
+  }
   if (edition.groups.length) {
     const partic = profile.element('particDesc');
     const all = partic.element('listPerson');
