@@ -86,6 +86,8 @@ export interface SicFlag {
   children: Inline[];
   /** `[SIC, plural]`: the translator's comment after the flag. */
   comment?: string;
+  /** The flag as written before a comment ("SIC", "sic"). */
+  flag?: string;
   /** `[sic, probably "can"]`: the reading the comment proposes. */
   correction?: string;
 }

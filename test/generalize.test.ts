@@ -160,7 +160,7 @@ describe('bracket families', () => {
     expect(result.report?.brackets['marginal-note']).toBeGreaterThanOrEqual(30);
     expect(result.report?.brackets['translator-note']).toBeGreaterThanOrEqual(2);
     expect(result.tei).toMatch(/<note type="marginal" place="inline" resp="#translator">handwritten in the left margin/);
-    expect(result.tei).toContain('<sic>guidelines</sic> <note type="translator" place="inline" resp="#translator">plural</note>');
+    expect(result.tei).toContain('<sic xml:id="sic-1">guidelines</sic> <note type="translator" place="inline" resp="#translator" target="#sic-1" n="SIC">plural</note>');
     expect(rules(result)).toContain('brackets/nested');
   });
 

@@ -126,17 +126,17 @@ export const BRACKET_CONVENTIONS: readonly BracketConvention[] = [
   {
     id: 'sic-comment',
     pattern: /^SIC,\s*(?<text>[\s\S]+)$/i,
-    tei: '<sic> around the word before the bracket, then <note type="translator" place="inline"> with the comment; a correction in quotes ("probably \\"can\\"") makes it <choice><sic/><corr/></choice>',
+    tei: '<sic xml:id> around the word before the bracket, then <note type="translator" place="inline" target n> with the comment, pointing at the word and keeping the flag as written; a correction in quotes ("probably \\"can\\"") makes it <choice><sic/><corr/></choice>',
     editorialDecl:
       'A "[SIC, …]" flag with a comment marks the word before it as reproduced as found (<sic>) and keeps the comment as a translator\'s <note type="translator" place="inline">; where the comment proposes a reading in quotes, the word and the reading are a <choice> of <sic> and <corr>.',
     examples: [
       {
         source: 'these guidelines [SIC, plural]. This',
-        tei: 'these <sic>guidelines</sic> <note type="translator" place="inline" resp="#translator">plural</note>. This',
+        tei: 'these <sic xml:id="sic-1">guidelines</sic> <note type="translator" place="inline" resp="#translator" target="#sic-1" n="SIC">plural</note>. This',
       },
       {
         source: 'we cen [sic, probably "can"] help',
-        tei: 'we <choice><sic>cen</sic><corr resp="#translator">can</corr></choice> <note type="translator" place="inline" resp="#translator">probably "can"</note> help',
+        tei: 'we <choice><sic xml:id="sic-1">cen</sic><corr resp="#translator">can</corr></choice> <note type="translator" place="inline" resp="#translator" target="#sic-1" n="sic">probably "can"</note> help',
       },
     ],
   },
@@ -314,10 +314,11 @@ export function parseBrackets(text: string, offset: number, context: BracketCont
           const previous = nodes.at(-1);
           const comment = convention.id === 'sic-comment' ? kept : undefined;
           const correction = comment?.match(/^(?:probably|perhaps|possibly|should be|read|i\.e\.)\s*["“]([^"”]+)["”]\.?$/i)?.[1];
+          const written = content.slice(0, textStart).replace(/[\s,]+$/, '').trim();
           const flag = (children: Inline[]): Inline => ({
             type: 'sic',
             children,
-            ...(comment !== undefined ? { comment } : {}),
+            ...(comment !== undefined ? { comment, flag: written } : {}),
             ...(correction !== undefined ? { correction } : {}),
           });
           if (word) {

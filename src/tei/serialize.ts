@@ -17,6 +17,8 @@ type Attributes = Record<string, string | undefined>;
 interface InlineContext {
   /** `#id` of the translator, whom supplied text and notes point at; absent when unknown. */
   translatorRef?: string;
+  /** How many flagged words with a comment have ids so far ("sic-1", "sic-2" in document order). */
+  commentedSics: { count: number };
 }
 
 /** Writes element-only structure with indentation and mixed content without any. */
@@ -116,20 +118,26 @@ function writeInline(node: XMLBuilder, nodes: readonly Inline[], context: Inline
         writeInline(node.ele(TEI_NS, 'add').att('hand', `#${inline.hand}`), inline.children, context);
         break;
       case 'sic': {
+        // A comment ("[SIC, plural]") points at the word it is about, and keeps the flag as written.
+        const id = inline.comment !== undefined ? `sic-${++context.commentedSics.count}` : undefined;
         if (inline.correction !== undefined) {
           const choice = node.ele(TEI_NS, 'choice');
-          writeInline(choice.ele(TEI_NS, 'sic'), inline.children, context);
+          const sic = choice.ele(TEI_NS, 'sic');
+          setAttributes(sic, { 'xml:id': id });
+          writeInline(sic, inline.children, context);
           const corr = choice.ele(TEI_NS, 'corr');
           setAttributes(corr, { resp: translatorRef });
           writeText(corr, inline.correction);
         } else {
-          writeInline(node.ele(TEI_NS, 'sic'), inline.children, context);
+          const sic = node.ele(TEI_NS, 'sic');
+          setAttributes(sic, { 'xml:id': id });
+          writeInline(sic, inline.children, context);
         }
         if (inline.comment !== undefined) {
           // The space the source has before "[SIC, …]": the comment is not part of the word.
           node.txt(' ');
           const note = node.ele(TEI_NS, 'note');
-          setAttributes(note, { type: 'translator', place: 'inline', resp: translatorRef });
+          setAttributes(note, { type: 'translator', place: 'inline', resp: translatorRef, target: `#${id}`, n: inline.flag });
           writeText(note, inline.comment);
         }
         break;
@@ -160,7 +168,7 @@ function unreachable(value: never): never {
 /** Inline content as TEI markup (for tests and documentation examples). */
 export function serializeInline(nodes: readonly Inline[], translator = 'translator'): string {
   const root = create().ele(TEI_NS, 'p');
-  writeInline(root, nodes, { translatorRef: `#${translator}` });
+  writeInline(root, nodes, { translatorRef: `#${translator}`, commentedSics: { count: 0 } });
   const xml = root.end({ headless: true });
   return xml.replace(/^<p xmlns="[^"]+">/, '').replace(/<\/p>$/, '').replace(/ xmlns="[^"]+"/g, '');
 }
@@ -445,7 +453,7 @@ function xmlModelInstructions(schemaBase: string): string {
 export function serializeTei(edition: Edition, options: SerializeOptions = {}): string {
   const root = create().ele(TEI_NS, 'TEI');
   setAttributes(root, { 'xml:lang': edition.language });
-  const tei = new TeiWriter(root, 0, edition.translator ? { translatorRef: `#${edition.translator.id}` } : {});
+  const tei = new TeiWriter(root, 0, { ...(edition.translator ? { translatorRef: `#${edition.translator.id}` } : {}), commentedSics: { count: 0 } });
 
   const header = tei.element('teiHeader');
   const fileDesc = header.element('fileDesc');

@@ -35,6 +35,21 @@
                           and not($element/parent::*[local-name() = $tk:block-names and not(local-name() = $tk:container-names)])"/>
   </xsl:function>
 
+  <!-- A translator's comment on a flagged word points at it: <note target="#sic-1" n="SIC">. -->
+  <xsl:key name="tk:comment-on" match="tei:note[@target]" use="tokenize(@target) ! substring-after(., '#')"/>
+
+  <!-- The comment on a flagged word ("[SIC, plural]"), if the word has one. -->
+  <xsl:function name="tk:comment-on" as="element(tei:note)?">
+    <xsl:param name="sic" as="element(tei:sic)"/>
+    <xsl:sequence select="$sic/@xml:id ! key('tk:comment-on', string(.), root($sic))[1]"/>
+  </xsl:function>
+
+  <!-- The flag a comment comes with, as the source writes it: "[SIC, plural]", "[sic, probably "can"]". -->
+  <xsl:function name="tk:flagged-comment" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="'[' || ($note/@n, 'SIC')[1] || ', ' || string($note) || ']'"/>
+  </xsl:function>
+
   <!-- A note among blocks is a block where it stands; a note inside running text is a footnote. -->
   <xsl:function name="tk:is-footnote" as="xs:boolean">
     <xsl:param name="note" as="element()"/>

@@ -21,7 +21,7 @@
 
   <!-- A note that stands in the text in the translator's brackets: shown where it stands. -->
   <xsl:template match="tei:note[@place = 'inline']" mode="html-inline" priority="2">
-    <span class="inline-note {@type}" title="{upper-case(substring(@type, 1, 1)) || substring(@type, 2)} note"><span class="bracket">[</span><xsl:apply-templates mode="#current"/><span class="bracket">]</span></span>
+    <span class="inline-note {@type}" title="{upper-case(substring(@type, 1, 1)) || substring(@type, 2)} note"><span class="bracket">[</span><xsl:if test="@target and @n"><span class="dip flag">{@n}, </span></xsl:if><xsl:apply-templates mode="#current"/><span class="bracket">]</span></span>
   </xsl:template>
 
   <xsl:template match="tei:ref[@type = 'note'][starts-with(@target, '#')]" mode="html-inline">
@@ -34,7 +34,7 @@
   </xsl:template>
 
   <xsl:template match="tei:sic[not(parent::tei:choice)]" mode="html-inline">
-    <span class="sic" title="Reproduced as found in the original [SIC]"><xsl:apply-templates mode="#current"/></span><span class="dip flag"> [SIC]</span>
+    <span class="sic" title="Reproduced as found in the original [SIC]"><xsl:apply-templates mode="#current"/></span><xsl:if test="empty(tk:comment-on(.))"><span class="dip flag"> [SIC]</span></xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:note[@type = 'original-form']" mode="html-inline">

@@ -23,6 +23,9 @@
   <xsl:template match="tei:note[@place = 'inline']" mode="text-inline" priority="2">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:choose>
+      <xsl:when test="$view = 'diplomatic' and @target and @n">
+        <xsl:value-of select="tk:flagged-comment(.)"/>
+      </xsl:when>
       <xsl:when test="$view = 'diplomatic'">
         <xsl:text>[</xsl:text>
         <xsl:apply-templates mode="#current"/>
@@ -47,10 +50,11 @@
     <xsl:value-of select="if ($view = 'diplomatic') then ']' else ()"/>
   </xsl:template>
 
+  <!-- A flagged word: " [SIC]" after it, unless a comment carries the flag ("[SIC, plural]"). -->
   <xsl:template match="tei:sic[not(parent::tei:choice)]" mode="text-inline">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:apply-templates mode="#current"/>
-    <xsl:value-of select="if ($view = 'diplomatic') then ' [SIC]' else ()"/>
+    <xsl:value-of select="if ($view = 'diplomatic' and empty(tk:comment-on(.))) then ' [SIC]' else ()"/>
   </xsl:template>
 
   <xsl:template match="tei:note[@type = 'original-form']" mode="text-inline">
@@ -71,6 +75,10 @@
     <xsl:variable name="edited" select="(tei:corr, tei:expan, tei:reg)[1]"/>
     <xsl:variable name="original" select="(tei:sic, tei:abbr, tei:orig)[1]"/>
     <xsl:choose>
+      <xsl:when test="$view = 'diplomatic' and $original/self::tei:sic[exists(tk:comment-on(.))]">
+        <!-- "cen [sic, probably "can"]": the comment after the word says it all. -->
+        <xsl:apply-templates select="$original/node()" mode="#current"/>
+      </xsl:when>
       <xsl:when test="$view = 'diplomatic'">
         <xsl:apply-templates select="($original, *[1])[1]/node()" mode="#current"/>
         <xsl:for-each select="* except ($original, *[1])[1]">
