@@ -126,6 +126,8 @@ export interface Speech {
   who: string;
   /** The label exactly as written ("Cde. Mikoyan asks a question:"); absent when the source has none. */
   label?: string;
+  /** Whether the label stood alone in its block ("Cde. Peng Dehuai") or opened the speech ("Cde. Mikoyan. It is …"). */
+  labelStands?: 'block' | 'inline';
   paragraphs: Paragraph[];
 }
 

@@ -62,7 +62,7 @@ describe('validity against the official TEI schema (tei_all.rng, jing)', () => {
 
   it('should report errors for an invalid document (the validator is really running)', () => {
     const broken = join(outputDirectory, 'broken.xml');
-    writeFileSync(broken, readFileSync(REFERENCE_TEI, 'utf8').replace('<speaker>', '<speakr>').replace('</speaker>', '</speakr>'));
+    writeFileSync(broken, readFileSync(REFERENCE_TEI, 'utf8').replace(/<speaker( rend="[a-z]+")?>/, '<speakr$1>').replace('</speaker>', '</speakr>'));
     const { validated, errors } = jing(TEI_ALL, [broken]);
     expect(validated).toBe(1);
     expect(errors.length).toBeGreaterThan(0);

@@ -219,7 +219,7 @@ describe('the web record', () => {
     const result = convert(source, { path: 'web.txt' });
     expect(result.report?.layout).toBe('wilson-web');
     expect(turns(result.tei ?? '')).toEqual(['peng-dehuai']);
-    expect(result.tei).toContain('<speaker>Cde. Peng Dehuai</speaker>');
+    expect(result.tei).toContain('<speaker rend="block">Cde. Peng Dehuai</speaker>');
   });
 });
 
@@ -229,7 +229,7 @@ describe('labels with ranks and inconsistent spellings', () => {
   it('resolves a rank before a known name and a one-letter misspelling to the listed person, with a warning for the spelling', () => {
     const result = convert(source, { path: 'variants.txt' });
     expect(turns(result.tei ?? '')).toEqual(['claire-lee-chennault', 'dean-rusk', 'claire-lee-chennault', 'dean-rusk']);
-    expect(result.tei).toContain('<speaker>Gen. Chennault:</speaker>');
+    expect(result.tei).toContain('<speaker rend="inline">Gen. Chennault:</speaker>');
     const warning = result.diagnostics.find((diagnostic) => diagnostic.ruleId === 'persons/label-spelling-variant');
     expect(warning?.reason).toContain('"Chenault"');
     expect(warning?.place?.start.line).toBe(source.split('\n').indexOf('Chenault: Because.') + 1);
@@ -261,7 +261,7 @@ describe('variants of the PDF export and of labels met in the wild', () => {
     const source = 'Title\n\nA.I. XAVIER expressed his sympathy.\n\nO. YORICK. We have analyzed the proposals.\n\nA.I. XAVIER. Thank you.\n';
     const result = convert(source, { path: 'caps.txt', layout: 'plain' });
     expect(turns(result.tei ?? '')).toEqual(['o-yorick', 'a-i-xavier']);
-    expect(result.tei).toContain('<speaker>O. YORICK.</speaker>');
+    expect(result.tei).toContain('<speaker rend="inline">O. YORICK.</speaker>');
   });
 });
 
@@ -334,8 +334,8 @@ describe('FRUS documents of the gold corpus (test/fixtures/corpus-frus)', () => 
 
   it('should read "Q." and "A." as speaker labels where both open paragraphs, and not a lone initial', () => {
     const tei = frus('Transcript of a Press Conference\n\n[Washington,] April 2, 1945.\n\nQ. What war lords did you have in mind?\n\nA. Well, I have in mind the armed parties.\n\nQ. Yes.\n\nA. I mean some of the war lords.\n');
-    expect(tei).toContain('<speaker>Q.</speaker>');
-    expect(tei).toContain('<speaker>A.</speaker>');
+    expect(tei).toContain('<speaker rend="inline">Q.</speaker>');
+    expect(tei).toContain('<speaker rend="inline">A.</speaker>');
     expect(turns(tei)).toEqual(['q', 'a', 'q', 'a']);
     const initial = frus('A Memorandum\n\n[Washington,] April 2, 1945.\n\nA. Smith came to see me about the loan.\n\nHe said that it was urgent.\n');
     expect(initial).not.toContain('<sp ');
@@ -417,7 +417,7 @@ describe('labels and speech ends the corpus does not show (issue 11)', () => {
       ['Amb. Bohlen: “Moscow', 'speech', 'bohlen'],
       ['LBJ: Keep me', 'speech', 'lbj'],
     ]);
-    expect(tei).toContain('<speaker>Gen. Marshall:</speaker>');
+    expect(tei).toContain('<speaker rend="inline">Gen. Marshall:</speaker>');
   });
 
   it('should read numbered query and answer labels, and end the last answer at a third-person paragraph and a signature', () => {
@@ -430,7 +430,7 @@ describe('labels and speech ends the corpus does not show (issue 11)', () => {
       ['The Ambassador added', 'narrative', '-'],
       ['Atcheson', 'narrative', '-'],
     ]);
-    expect(tei).toContain('<speaker>1. Query:</speaker>');
+    expect(tei).toContain('<speaker rend="inline">1. Query:</speaker>');
   });
 
   it('should place a page marker before a label ahead of the speech, and read the label', () => {
@@ -439,7 +439,7 @@ describe('labels and speech ends the corpus does not show (issue 11)', () => {
       ['[Page 120] DR:', 'speech', 'dr'],
       ['Dr. Tong then', 'narrative', '-'],
     ]);
-    expect(tei).toMatch(/Nothing new\.<pb n="120"\/><\/p>\s*<\/sp>\s*<sp xml:id="sp3" n="3" who="#dr">\s*<speaker>DR:<\/speaker>\s*<p xml:id="p\d+" n="\d+">I will\.<\/p>/);
+    expect(tei).toMatch(/Nothing new\.<pb n="120"\/><\/p>\s*<\/sp>\s*<sp xml:id="sp3" n="3" who="#dr">\s*<speaker rend="inline">DR:<\/speaker>\s*<p xml:id="p\d+" n="\d+">I will\.<\/p>/);
   });
 });
 

@@ -114,7 +114,7 @@ describe('reference edition (Wilson Center record 121798)', () => {
   it('should encode the speaker turns in order with their labels verbatim', () => {
     const turns = result.edition!.body.filter((item): item is Speech => item.kind === 'sp');
     expect(turns.map((turn) => [turn.who, turn.label])).toEqual(EXPECTED_TURNS);
-    expect(tei).toContain('<sp xml:id="sp5" n="5" who="#nam-il">\n        <speaker>Nam Il continued:</speaker>');
+    expect(tei).toContain('<sp xml:id="sp5" n="5" who="#nam-il">\n        <speaker rend="inline">Nam Il continued:</speaker>');
   });
 
   it('should give every paragraph and speech a stable id and number', () => {

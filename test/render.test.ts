@@ -167,7 +167,7 @@ describe('the HTML edition', () => {
     const tei = readText(REFERENCE_TEI);
     // Nam Il's one turn, counted here from the TEI: his words are the chart's last bar.
     const turn = tei.match(/<sp xml:id="sp\d+" n="\d+" who="#nam-il">([\s\S]*?)<\/sp>/)?.[1] ?? '';
-    const spoken = xmlText(turn.replace(/<speaker>[\s\S]*?<\/speaker>/, '')).split(/\s+/).filter(Boolean).length;
+    const spoken = xmlText(turn.replace(/<speaker[^>]*>[\s\S]*?<\/speaker>/, '')).split(/\s+/).filter(Boolean).length;
     expect(html).toContain(`Nam Il: ${spoken} words in 1 turn.`);
     expect(html).toMatch(/<svg[^>]+role="img"/);
   });

@@ -288,7 +288,14 @@ export function buildEdition(record: SourceRecord, file: SourceFile, id: string,
         const continues = open && !decision.label && open.who === decision.speaker;
         if (!continues) {
           boundary();
-          open = { kind: 'sp', id: '', n: 0, who: decision.speaker ?? '', paragraphs: [], ...(decision.label ? { label: decision.label } : {}) };
+          open = {
+            kind: 'sp',
+            id: '',
+            n: 0,
+            who: decision.speaker ?? '',
+            paragraphs: [],
+            ...(decision.label ? { label: decision.label, labelStands: decision.role === 'label' ? 'block' : 'inline' } : {}),
+          };
           openedBy.set(open, decision);
           body.push(open);
         }

@@ -351,7 +351,7 @@ function writeParagraph(parent: TeiWriter, paragraph: Paragraph): void {
 
 function writeSpeech(parent: TeiWriter, item: Speech): void {
   const speech = parent.element('sp', { 'xml:id': item.id, n: String(item.n), who: `#${item.who}` });
-  if (item.label !== undefined) speech.leaf('speaker', {}, item.label);
+  if (item.label !== undefined) speech.leaf('speaker', { rend: item.labelStands }, item.label);
   for (const paragraph of item.paragraphs) writeParagraph(speech, paragraph);
   speech.close();
 }

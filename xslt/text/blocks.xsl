@@ -49,7 +49,8 @@
 
   <!--
     A turn: its label opens the first paragraph when the source wrote it inline ("Cde. Mikoyan.
-    It is…": the label ends in a period or colon), and stands alone otherwise.
+    It is…"), and stands alone otherwise, as speaker/@rend says (inline or block); in TEI that
+    does not say, a label ending in a period or colon is taken to have been inline.
   -->
   <xsl:template match="tei:sp[tei:speaker]" mode="text-blocks" as="xs:string*">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
@@ -58,7 +59,7 @@
       <xsl:apply-templates select="node() except tei:speaker" mode="#current"/>
     </xsl:variable>
     <xsl:choose>
-      <xsl:when test="matches($label, '[.:]$') and exists($rest)">
+      <xsl:when test="(if (tei:speaker/@rend = ('inline', 'block')) then tei:speaker/@rend = 'inline' else matches($label, '[.:]$')) and exists($rest)">
         <xsl:sequence select="($label || ' ' || $rest[1], subsequence($rest, 2))"/>
       </xsl:when>
       <xsl:otherwise>
