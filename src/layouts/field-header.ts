@@ -1,10 +1,9 @@
 import type { SourceFile } from '../diagnostics.js';
 import type { Block } from '../model.js';
-import { parseArchivalCitation, splitSourceField } from '../conventions/archival-citation.js';
 import { findDate } from '../conventions/dates.js';
 import { FIELD_HEADINGS } from '../conventions/vocabulary.js';
 import { foldLines } from './blocks.js';
-import type { FrontPart, HeaderFacts, SourceLayout } from './types.js';
+import { readSourceField, type FrontPart, type HeaderFacts, type SourceLayout } from './types.js';
 
 /** "Heading: value" on a line of its own: a capitalised heading of a few words, then the value. */
 const FIELD_LINE = /^[ \t]*(\p{Lu}[\p{L} ]{0,30}?)[ \t]*:[ \t]*(\S[^\n]*)?$/u;
@@ -62,11 +61,10 @@ function readFields(fields: readonly FieldLine[]): HeaderFacts {
     switch (heading.toLowerCase()) {
       case 'source':
       case 'citation': {
-        facts.source = value.text;
-        const { citation, translator } = splitSourceField(text);
+        const { translator, ...source } = readSourceField(value.text);
+        Object.assign(facts, source);
+        // A "Translator:" field says it better than the source line.
         if (translator) facts.translator ??= translator;
-        const archival = parseArchivalCitation(citation);
-        if (archival) facts.archival = archival;
         break;
       }
       case 'translator':

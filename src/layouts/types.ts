@@ -1,5 +1,7 @@
 import type { SourceFile } from '../diagnostics.js';
+import { parseArchivalCitation, splitSourceField } from '../conventions/archival-citation.js';
 import type { ArchivalCitation, Block, DateValue } from '../model.js';
+import { foldLines } from './blocks.js';
 
 /**
  * What a layout read about the record for the teiHeader. The layout decodes its own field
@@ -99,4 +101,14 @@ export interface SourceLayout {
   /** True when the text looks like this layout. */
   detect(blocks: readonly Block[]): boolean;
   read(blocks: readonly Block[], file: SourceFile): SourceRecord;
+}
+
+/**
+ * A source field as archives write it ("GARF, Fond 5446, … Translated by Gary Goldberg."): the
+ * text verbatim, the translator it names and the archival signature read from it.
+ */
+export function readSourceField(text: string): Pick<HeaderFacts, 'source' | 'translator' | 'archival'> {
+  const { citation, translator } = splitSourceField(foldLines(text));
+  const archival = parseArchivalCitation(citation);
+  return { source: text, ...(translator ? { translator } : {}), ...(archival ? { archival } : {}) };
 }

@@ -1,10 +1,9 @@
 import type { SourceFile } from '../diagnostics.js';
 import type { Block } from '../model.js';
-import { parseArchivalCitation, splitSourceField } from '../conventions/archival-citation.js';
 import { parseDate } from '../conventions/dates.js';
 import { HONORIFIC } from '../conventions/persons.js';
-import { flat, foldLines } from './blocks.js';
-import type { HeaderFacts, SourceLayout, SourceRecord } from './types.js';
+import { flat } from './blocks.js';
+import { readSourceField, type HeaderFacts, type SourceLayout, type SourceRecord } from './types.js';
 
 /** Web-page scaffolding a copy of the page may start with. */
 const PAGE_ARTEFACT = /^(skip to (main )?content|back to top|print|share)$/i;
@@ -42,14 +41,9 @@ function readDocumentInformation(fields: readonly RecordField[], file: SourceFil
     const value = field.value.map((block) => block.text);
     const joined = value.join('\n\n');
     switch (heading) {
-      case 'Source': {
-        facts.source = joined;
-        const { citation, translator } = splitSourceField(foldLines(joined));
-        if (translator) facts.translator = translator;
-        const archival = parseArchivalCitation(citation);
-        if (archival) facts.archival = archival;
+      case 'Source':
+        Object.assign(facts, readSourceField(joined));
         break;
-      }
       case 'Rights':
         facts.rights = value;
         for (const block of field.value) {
