@@ -45,8 +45,10 @@ export interface Decision extends AttributionDecision {
 }
 
 export const firstWords = (text: string): string => {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
-  return words.slice(0, 8).join(' ') + (words.length > 8 ? ' …' : '');
+  // Eight words are in the block's first few hundred characters; a block may be megabytes long.
+  const start = text.trimStart().slice(0, 400);
+  const words = start.replace(/\s+/g, ' ').trim().split(' ');
+  return words.slice(0, 8).join(' ') + (words.length > 8 || start.length < text.trim().length ? ' …' : '');
 };
 
 /** What a rule sees of a block and of the blocks before it. */
