@@ -169,7 +169,14 @@ export interface FurnitureItem {
   furniture: Furniture;
 }
 
-export type BodyItem = Speech | Narrative | Opener | Closer | Enclosure | PageBreakItem | FurnitureItem;
+/** A line of dots between paragraphs (". . . . . ."): the editors' mark of an omitted passage. */
+export interface OmissionItem {
+  kind: 'gap';
+  /** The mark as written. */
+  mark: string;
+}
+
+export type BodyItem = Speech | Narrative | Opener | Closer | Enclosure | PageBreakItem | FurnitureItem | OmissionItem;
 
 export interface Person {
   id: string;
@@ -229,7 +236,7 @@ export interface Publication {
   idno: string;
 }
 
-export type Role = 'attendance' | 'narrative' | 'speech' | 'label' | 'summary' | 'pagebreak' | 'furniture' | 'enclosure' | 'closer' | 'signed';
+export type Role = 'attendance' | 'narrative' | 'speech' | 'label' | 'summary' | 'pagebreak' | 'furniture' | 'omission' | 'enclosure' | 'closer' | 'signed';
 
 /** Why a block was given its role: one line of `--report`. */
 export interface AttributionDecision {

@@ -15,6 +15,7 @@ export type AttributionRuleId =
   | 'attendance/legend'
   | 'page/marker'
   | 'page/furniture'
+  | 'page/omission'
   | 'letter/salute'
   | 'letter/closer'
   | 'letter/signed'

@@ -26,6 +26,8 @@ export const ENCLOSURE = /^\s*\[(?:Enclosure|Attachment|Annex|Appendix)(?:\s+(\d
 const SALUTE = new RegExp(`^\\s*(?:${alternation(SALUTATIONS)}|(?:My )?[Dd]ear [^:\\n]{1,60}):(?=\\s|$)`);
 /** A complimentary close alone in its block. */
 const COMPLIMENTARY_CLOSE = new RegExp(`^\\s*(?:${alternation(COMPLIMENTARY_CLOSES)}|(?:Accept|Believe me|I am|I have the honou?r to be)\\b[^\\n]{0,60}\\[etc\\.?\\])[,.]?\\s*$`, 'i');
+/** A line of dots alone in its block: ". . . . . . .", "……". */
+const OMISSION_MARK = /^[ \t]*(?:(?:\.[ \t]*){3,}|(?:…[ \t]*)+)$/;
 /** The document's subject line ("Subject: Conversations of September 19, 1944 …"). */
 export const SUBJECT = /^[ \t]*Subject[ \t]*:[ \t]*(\S[\s\S]*)$/;
 /** A signature under a close is short. */
@@ -169,6 +171,12 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
       { source: 'A Record\n\nTOP SECRET\n\n- 2 -\n\nThe talks began.\n', block: 'TOP SECRET', role: 'furniture' },
     ],
     decide: ({ text }) => (readFurniture(text) ? { role: 'furniture' } : undefined),
+  },
+  {
+    id: 'page/omission',
+    editorialDecl: 'A block holding only a line of dots (". . . . . . .") is the editors\' mark of an omitted passage: <gap reason="omitted"> with the mark as written in its <desc>, between paragraphs.',
+    examples: [{ source: 'Minutes\n\nThe talks began.\n\n. . . . . . . . . . . . . .\n\nThe talks ended.\n', block: '. . . .', role: 'omission' }],
+    decide: ({ text }) => (OMISSION_MARK.test(text) ? { role: 'omission' } : undefined),
   },
   {
     id: 'letter/enclosure',

@@ -125,6 +125,11 @@ export function buildBody(decisions: readonly Decision[], record: SourceRecord, 
         body.push({ kind: 'p', ...paragraph(decision) });
         open = undefined;
         break;
+      case 'omission':
+        boundary();
+        body.push({ kind: 'gap', mark: decision.source.text.trim() });
+        open = undefined;
+        break;
       case 'enclosure':
         boundary();
         body.push({ kind: 'enclosure', head: decision.source.text.trim(), ...(ENCLOSURE.exec(decision.source.text)?.[1] ? { n: ENCLOSURE.exec(decision.source.text)?.[1] ?? '' } : {}) });

@@ -393,6 +393,12 @@ function writeBody(text: TeiWriter, edition: Edition): void {
       case 'fw':
         container().leaf('fw', { type: item.furniture.kind }, item.furniture.text);
         break;
+      case 'gap': {
+        const gap = container().element('gap', { reason: 'omitted' });
+        gap.leaf('desc', {}, item.mark);
+        gap.close();
+        break;
+      }
       case 'enclosure':
         division?.close();
         division = undefined;
