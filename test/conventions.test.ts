@@ -1,14 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SourceFile } from '../src/diagnostics.js';
 import { BRACKET_CONVENTIONS, parseBrackets, type BracketConventionId } from '../src/conventions/brackets.js';
 import { parseArchivalCitation, splitSourceField } from '../src/conventions/archival-citation.js';
 import { findDate, parseDate } from '../src/conventions/dates.js';
+import { diplomaticStylesheet } from '../src/conventions/diplomatic.js';
 import { FURNITURE_CONVENTIONS, furnitureKind, readFurniture } from '../src/conventions/furniture.js';
 import { groupAttendance, markMentions, PersonIndex, personId, readAttendance } from '../src/conventions/persons.js';
 import { firstSentence } from '../src/conventions/sentences.js';
 import { narrativeCue, readSpeakerLabel } from '../src/conventions/speakers.js';
 import type { Person } from '../src/model.js';
 import { serializeInline } from '../src/tei/serialize.js';
+import { ROOT } from './helpers.js';
 
 const person = (id: string, name: string, extra: Partial<Person> = {}): Person => ({ id, name, aliases: [], variants: [], origin: 'attendance', ...extra });
 const PERSONS = new PersonIndex([
@@ -265,5 +268,12 @@ describe('page furniture (conventions/furniture.ts): each kind\'s examples', () 
   it('should keep the form feed before a stamp as a page break, and refuse a block with a line of text', () => {
     expect(readFurniture('\f   Top Secret\n- 2 -')).toEqual([{ type: 'pb' }, { type: 'fw', kind: 'classification', text: 'Top Secret' }, { type: 'fw', kind: 'pageNum', text: '- 2 -' }]);
     expect(readFurniture('TOP SECRET\nThe talks began.')).toBeUndefined();
+  });
+});
+
+describe('diplomatic forms of the bracket conventions', () => {
+  it('should be in the stylesheets exactly as brackets.ts declares them (xslt/common/diplomatic.xsl is generated)', () => {
+    expect(readFileSync(`${ROOT}xslt/common/diplomatic.xsl`, 'utf8')).toBe(diplomaticStylesheet());
+    for (const convention of BRACKET_CONVENTIONS) expect(diplomaticStylesheet()).toContain(`'${convention.id}': '${convention.diplomatic.replace(/'/g, "''")}'`);
   });
 });

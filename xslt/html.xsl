@@ -14,6 +14,7 @@
 
   <xsl:include href="common/header.xsl"/>
   <xsl:include href="common/structure.xsl"/>
+  <xsl:include href="common/diplomatic.xsl"/>
   <xsl:include href="html/inline.xsl"/>
   <xsl:include href="html/blocks.xsl"/>
   <xsl:include href="html/front-matter.xsl"/>

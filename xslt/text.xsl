@@ -13,6 +13,7 @@
 
   <xsl:include href="common/header.xsl"/>
   <xsl:include href="common/structure.xsl"/>
+  <xsl:include href="common/diplomatic.xsl"/>
   <xsl:include href="text/inline.xsl"/>
   <xsl:include href="text/blocks.xsl"/>
 

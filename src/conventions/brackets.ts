@@ -28,6 +28,12 @@ export interface BracketConvention {
   tei: string;
   /** The sentence stated in the edition's editorialDecl. */
   editorialDecl: string;
+  /**
+   * How the diplomatic text writes the TEI back as the source had it: `%s` stands for the
+   * content, `%n` for the element's @n (a page number, a flag as written). The stylesheets
+   * use these forms (scripts/generate-diplomatic-xsl.mjs writes them into xslt/common/diplomatic.xsl).
+   */
+  diplomatic: string;
   /** Source → TEI of the paragraph content; the test suite checks every example. */
   examples: { source: string; tei: string }[];
 }
@@ -36,6 +42,7 @@ export interface BracketConvention {
 export const BRACKET_CONVENTIONS: readonly BracketConvention[] = [
   {
     id: 'hand-insertion',
+    diplomatic: '[inserted by hand: %s]',
     pattern: /^inserted by hand:\s*(?<text>[\s\S]*)$/i,
     tei: '<add hand="#…"> holding the inserted words; the hand is declared in profileDesc/handNotes',
     editorialDecl:
@@ -49,6 +56,7 @@ export const BRACKET_CONVENTIONS: readonly BracketConvention[] = [
   },
   {
     id: 'page',
+    diplomatic: '[Page %n]',
     pattern: /^Page\s+(?<text>[\dIVXLC]+)$/i,
     tei: '<pb n="…"/> (also a form feed of a PDF export, as <pb/>)',
     editorialDecl:
@@ -57,6 +65,7 @@ export const BRACKET_CONVENTIONS: readonly BracketConvention[] = [
   },
   {
     id: 'gap',
+    diplomatic: '[%s]',
     pattern: /^(?<text>\.{3}|…|(?:(?:one|two|three|four|five|several|a few|\d+)\s+)?(?:words?|lines?|letters?|text)\s+(?:missing|illegible|omitted|not legible)|illegible|not legible|omitted)$/i,
     tei: '<gap reason="omitted" resp="#translator"><desc>…</desc></gap>',
     editorialDecl:
@@ -65,6 +74,7 @@ export const BRACKET_CONVENTIONS: readonly BracketConvention[] = [
   },
   {
     id: 'translator-note',
+    diplomatic: '[%s]',
     pattern: /^(?<text>Translator['’]s\s+note\b[\s\S]*)$/i,
     tei: '<note type="translator" place="inline" resp="#translator"> holding the note as written',
     editorialDecl: 'A translator\'s note in brackets ("[Translator\'s note: …]") is encoded as <note type="translator" place="inline"> holding its words as written.',
@@ -72,6 +82,7 @@ export const BRACKET_CONVENTIONS: readonly BracketConvention[] = [
   },
   {
     id: 'marginal-note',
+    diplomatic: '[%s]',
     pattern: /^(?<text>handwritten\b[\s\S]*)$/i,
     tei: '<note type="marginal" place="inline" resp="#translator"> holding the translator\'s description and the handwritten words',
     editorialDecl:
@@ -85,6 +96,7 @@ export const BRACKET_CONVENTIONS: readonly BracketConvention[] = [
   },
   {
     id: 'signature',
+    diplomatic: '[%s]',
     pattern: /^(?<text>(?:[\p{L}\s]*\s)?signature\b[\s\S]*)$/iu,
     tei: '<note type="signature" place="inline" resp="#translator">',
     editorialDecl: 'The translator\'s descriptions of signatures ("[signature illegible]", "[Chinese signature]") are encoded as <note type="signature" place="inline">.',
@@ -92,6 +104,7 @@ export const BRACKET_CONVENTIONS: readonly BracketConvention[] = [
   },
   {
     id: 'stamp',
+    diplomatic: '[%s]',
     pattern: /^(?<text>(?:Classification\b|[\s\S]*\b[Ss]tamp(?:ed)?\b)[\s\S]*)$/,
     tei: '<note type="stamp" place="inline" resp="#translator">',
     editorialDecl: 'The translator\'s descriptions of stamps and classification marks ("[Classification level blacked out: …]") are encoded as <note type="stamp" place="inline">.',
@@ -99,6 +112,7 @@ export const BRACKET_CONVENTIONS: readonly BracketConvention[] = [
   },
   {
     id: 'original-form-sic',
+    diplomatic: '[%s - SIC]',
     pattern: /^(?<text>[^\]]+?)\s+-\s+SIC$/i,
     tei: '<note type="original-form"> holding <sic> with the original\'s word',
     editorialDecl:
@@ -112,6 +126,7 @@ export const BRACKET_CONVENTIONS: readonly BracketConvention[] = [
   },
   {
     id: 'sic-flag',
+    diplomatic: '%s [SIC]',
     pattern: /^SIC$/i,
     tei: '<sic> around the word before the bracket',
     editorialDecl:
@@ -125,6 +140,7 @@ export const BRACKET_CONVENTIONS: readonly BracketConvention[] = [
   },
   {
     id: 'sic-comment',
+    diplomatic: '[%n, %s]',
     pattern: /^SIC,\s*(?<text>[\s\S]+)$/i,
     tei: '<sic xml:id> around the word before the bracket, then <note type="translator" place="inline" target n> with the comment, pointing at the word and keeping the flag as written; a correction in quotes ("probably \\"can\\"") makes it <choice><sic/><corr/></choice>',
     editorialDecl:
@@ -142,6 +158,7 @@ export const BRACKET_CONVENTIONS: readonly BracketConvention[] = [
   },
   {
     id: 'uncertain',
+    diplomatic: '[%s?]',
     pattern: /^(?<text>[^?]*\p{L}[^?]*)\?$/u,
     tei: '<supplied reason="clarification" resp="#translator" cert="low">',
     editorialDecl:
@@ -150,6 +167,7 @@ export const BRACKET_CONVENTIONS: readonly BracketConvention[] = [
   },
   {
     id: 'supplied',
+    diplomatic: '[%s]',
     pattern: /^(?<text>[\s\S]+)$/,
     tei: '<supplied reason="clarification" resp="#translator">',
     editorialDecl:

@@ -44,10 +44,11 @@
     <xsl:sequence select="$sic/@xml:id ! key('tk:comment-on', string(.), root($sic))[1]"/>
   </xsl:function>
 
-  <!-- The flag a comment comes with, as the source writes it: "[SIC, plural]", "[sic, probably "can"]". -->
-  <xsl:function name="tk:flagged-comment" as="xs:string">
+  <!-- The bracket convention (src/conventions/brackets.ts) a translator's inline note stands for. -->
+  <xsl:function name="tk:note-convention" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="'[' || ($note/@n, 'SIC')[1] || ', ' || string($note) || ']'"/>
+    <xsl:sequence select="if ($note/@target and $note/@n) then 'sic-comment'
+                          else (map { 'marginal': 'marginal-note', 'signature': 'signature', 'stamp': 'stamp' }($note/@type), 'translator-note')[1]"/>
   </xsl:function>
 
   <!-- A note among blocks is a block where it stands; a note inside running text is a footnote. -->

@@ -16,12 +16,12 @@
   <xsl:mode name="html-inline" on-no-match="text-only-copy"/>
 
   <xsl:template match="tei:supplied" mode="html-inline">
-    <span class="supplied" title="Supplied by the translator{if (@cert = 'low') then ' (doubtful)' else ''}"><span class="dip">[</span><xsl:apply-templates mode="#current"/><span class="dip">{if (@cert = 'low') then '?' else ''}]</span></span>
+    <span class="supplied" title="Supplied by the translator{if (@cert = 'low') then ' (doubtful)' else ''}"><span class="dip">{tk:before(if (@cert = 'low') then 'uncertain' else 'supplied', ())}</span><xsl:apply-templates mode="#current"/><span class="dip">{tk:after(if (@cert = 'low') then 'uncertain' else 'supplied', ())}</span></span>
   </xsl:template>
 
   <!-- A note that stands in the text in the translator's brackets: shown where it stands. -->
   <xsl:template match="tei:note[@place = 'inline']" mode="html-inline" priority="2">
-    <span class="inline-note {@type}" title="{upper-case(substring(@type, 1, 1)) || substring(@type, 2)} note"><span class="bracket">[</span><xsl:if test="@target and @n"><span class="dip flag">{@n}, </span></xsl:if><xsl:apply-templates mode="#current"/><span class="bracket">]</span></span>
+    <span class="inline-note {@type}" title="{upper-case(substring(@type, 1, 1)) || substring(@type, 2)} note"><span class="bracket">[</span><xsl:if test="@target and @n"><span class="dip flag">{substring-after(tk:before('sic-comment', @n), '[')}</span></xsl:if><xsl:apply-templates mode="#current"/><span class="bracket">]</span></span>
   </xsl:template>
 
   <xsl:template match="tei:ref[@type = 'note'][starts-with(@target, '#')]" mode="html-inline">
@@ -29,16 +29,17 @@
   </xsl:template>
 
   <xsl:template match="tei:add" mode="html-inline">
-    <xsl:variable name="what" select="if (@hand and not(@place)) then 'inserted by hand' else 'added'"/>
-    <ins class="add" title="{upper-case(substring($what, 1, 1)) || substring($what, 2)}"><span class="dip">[{$what}: </span><xsl:apply-templates mode="#current"/><span class="dip">]</span></ins>
+    <!-- teikit's <add hand> is the translator's "[inserted by hand: …]"; other projects' additions say "added". -->
+    <xsl:variable name="teikit" select="@hand and not(@place)"/>
+    <ins class="add" title="{if ($teikit) then 'Inserted by hand' else 'Added'}"><span class="dip">{if ($teikit) then tk:before('hand-insertion', ()) else '[added: '}</span><xsl:apply-templates mode="#current"/><span class="dip">{if ($teikit) then tk:after('hand-insertion', ()) else ']'}</span></ins>
   </xsl:template>
 
   <xsl:template match="tei:sic[not(parent::tei:choice)]" mode="html-inline">
-    <span class="sic" title="Reproduced as found in the original [SIC]"><xsl:apply-templates mode="#current"/></span><xsl:if test="empty(tk:comment-on(.))"><span class="dip flag"> [SIC]</span></xsl:if>
+    <span class="sic" title="Reproduced as found in the original [SIC]"><xsl:apply-templates mode="#current"/></span><xsl:if test="empty(tk:comment-on(.))"><span class="dip flag">{tk:after('sic-flag', ())}</span></xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:note[@type = 'original-form']" mode="html-inline">
-    <span class="dip original-form">[<span class="sic">{tk:clean(.)}</span> - SIC]</span><span class="rdg original-form"> (original: <i>{tk:clean(.)}</i>)</span>
+    <span class="dip original-form">{tk:before('original-form-sic', ())}<span class="sic">{tk:clean(.)}</span>{tk:after('original-form-sic', ())}</span><span class="rdg original-form"> (original: <i>{tk:clean(.)}</i>)</span>
   </xsl:template>
 
   <xsl:template match="tei:choice" mode="html-inline">
@@ -52,7 +53,7 @@
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="html-inline">
-    <span class="gap" title="Gap{@reason ! (': ' || .)}">[{(tei:desc[normalize-space()] ! normalize-space(.), '…')[1]}]</span>
+    <span class="gap" title="Gap{@reason ! (': ' || .)}">{tk:before('gap', ())}{(tei:desc[normalize-space()] ! normalize-space(.), '…')[1]}{tk:after('gap', ())}</span>
   </xsl:template>
 
   <xsl:template match="tei:unclear" mode="html-inline">
@@ -89,7 +90,7 @@
   </xsl:template>
 
   <xsl:template match="tei:pb" mode="html-inline">
-    <span class="pb dip" title="Page break">{if (@n) then ' [Page ' || @n || '] ' else ' | '}</span>
+    <span class="pb dip" title="Page break">{if (@n) then ' ' || tk:before('page', @n) || ' ' else ' | '}</span>
   </xsl:template>
 
   <xsl:template match="tei:hi" mode="html-inline">

@@ -14,22 +14,20 @@
 
   <xsl:template match="tei:supplied" mode="text-inline">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
-    <xsl:value-of select="if ($view = 'diplomatic') then '[' else ()"/>
+    <xsl:variable name="convention" select="if (@cert = 'low') then 'uncertain' else 'supplied'"/>
+    <xsl:value-of select="if ($view = 'diplomatic') then tk:before($convention, ()) else ()"/>
     <xsl:apply-templates mode="#current"/>
-    <xsl:value-of select="if ($view = 'diplomatic') then (if (@cert = 'low') then '?]' else ']') else ()"/>
+    <xsl:value-of select="if ($view = 'diplomatic') then tk:after($convention, ()) else ()"/>
   </xsl:template>
 
   <!-- A note that stands in the text in the translator's brackets: "[handwritten …]". -->
   <xsl:template match="tei:note[@place = 'inline']" mode="text-inline" priority="2">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:choose>
-      <xsl:when test="$view = 'diplomatic' and @target and @n">
-        <xsl:value-of select="tk:flagged-comment(.)"/>
-      </xsl:when>
       <xsl:when test="$view = 'diplomatic'">
-        <xsl:text>[</xsl:text>
+        <xsl:value-of select="tk:before(tk:note-convention(.), @n)"/>
         <xsl:apply-templates mode="#current"/>
-        <xsl:text>]</xsl:text>
+        <xsl:value-of select="tk:after(tk:note-convention(.), @n)"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:value-of select="'[' || tk:footnote-number(., $view) || ']'"/>
@@ -45,23 +43,25 @@
 
   <xsl:template match="tei:add" mode="text-inline">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
-    <xsl:value-of select="if ($view = 'diplomatic') then (if (@hand and not(@place)) then '[inserted by hand: ' else '[added: ') else ()"/>
+    <!-- teikit's <add hand> is the translator's "[inserted by hand: …]"; other projects' additions say "added". -->
+    <xsl:variable name="teikit" select="@hand and not(@place)"/>
+    <xsl:value-of select="if ($view = 'diplomatic') then (if ($teikit) then tk:before('hand-insertion', ()) else '[added: ') else ()"/>
     <xsl:apply-templates mode="#current"/>
-    <xsl:value-of select="if ($view = 'diplomatic') then ']' else ()"/>
+    <xsl:value-of select="if ($view = 'diplomatic') then (if ($teikit) then tk:after('hand-insertion', ()) else ']') else ()"/>
   </xsl:template>
 
   <!-- A flagged word: " [SIC]" after it, unless a comment carries the flag ("[SIC, plural]"). -->
   <xsl:template match="tei:sic[not(parent::tei:choice)]" mode="text-inline">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:apply-templates mode="#current"/>
-    <xsl:value-of select="if ($view = 'diplomatic' and empty(tk:comment-on(.))) then ' [SIC]' else ()"/>
+    <xsl:value-of select="if ($view = 'diplomatic' and empty(tk:comment-on(.))) then tk:after('sic-flag', ()) else ()"/>
   </xsl:template>
 
   <xsl:template match="tei:note[@type = 'original-form']" mode="text-inline">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:choose>
       <xsl:when test="$view = 'diplomatic'">
-        <xsl:value-of select="'[' || tk:clean(.) || ' - SIC]'"/>
+        <xsl:value-of select="tk:before('original-form-sic', ()) || tk:clean(.) || tk:after('original-form-sic', ())"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:value-of select="'[' || tk:footnote-number(., $view) || ']'"/>
@@ -112,7 +112,7 @@
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="text-inline">
-    <xsl:value-of select="'[' || (tei:desc[normalize-space()] ! normalize-space(.), '…')[1] || ']'"/>
+    <xsl:value-of select="tk:before('gap', ()) || (tei:desc[normalize-space()] ! normalize-space(.), '…')[1] || tk:after('gap', ())"/>
   </xsl:template>
 
   <xsl:template match="tei:lb" mode="text-inline">
@@ -129,7 +129,7 @@
   <xsl:template match="tei:pb" mode="text-inline">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:if test="$view = 'diplomatic' and @n">
-      <xsl:value-of select="' [Page ' || @n || '] '"/>
+      <xsl:value-of select="' ' || tk:before('page', @n) || ' '"/>
     </xsl:if>
   </xsl:template>
 
