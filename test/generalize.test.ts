@@ -347,6 +347,8 @@ describe('FRUS documents of the gold corpus (test/fixtures/corpus-frus)', () => 
     expect(tei).toContain('<title type="main">Memorandum of Conversation, by the Third Secretary (Service)</title>');
     expect(tei).toContain('<ab type="title">Memorandum of Conversation, by the Third Secretary (Service)<ref type="note" target="#fn-14">14</ref></ab>');
     expect(tei).toContain('<note xml:id="fn-14" n="14" type="footnote">14. Copy transmitted to the Department.</note>');
+    // The source note also describes the source in the header.
+    expect(tei).toContain('<note type="field" n="Source note">Copy transmitted to the Department.</note>');
     expect(tei).not.toMatch(/<p [^>]*>14\. Copy/);
   });
 

@@ -24,6 +24,7 @@ export type AttributionRuleId =
   | 'label/inline'
   | 'label/alone'
   | 'narrative/signature'
+  | 'narrative/dateline'
   | 'narrative/reported-speech'
   | 'narrative/meeting-event'
   | 'speech/first-person-after-report'

@@ -13,6 +13,7 @@ import {
   type SpeakerLabel,
 } from '../conventions/speakers.js';
 import type { BlockOverride } from '../manifest/index.js';
+import { findDate } from '../conventions/dates.js';
 import { FURNITURE_DECLARATION, readFurniture } from '../conventions/furniture.js';
 import { alternation, COMPLIMENTARY_CLOSES, SALUTATIONS } from '../conventions/vocabulary.js';
 import type { AttributionDecision, Block, Person, Role } from '../model.js';
@@ -26,6 +27,18 @@ export const ENCLOSURE = /^\s*\[(?:Enclosure|Attachment|Annex|Appendix)(?:\s+(\d
 const SALUTE = new RegExp(`^\\s*(?:${alternation(SALUTATIONS)}|(?:My )?[Dd]ear [^:\\n]{1,60}):(?=\\s|$)`);
 /** A complimentary close alone in its block. */
 const COMPLIMENTARY_CLOSE = new RegExp(`^\\s*(?:${alternation(COMPLIMENTARY_CLOSES)}|(?:Accept|Believe me|I am|I have the honou?r to be)\\b[^\\n]{0,60}\\[etc\\.?\\])[,.]?\\s*$`, 'i');
+/** A dateline: at most a place before a date, and nothing after it ("[Washington,] May 3, 1950.", "Moscow, 12 June 1949"). */
+function isDateline(text: string): boolean {
+  const line = text.trim();
+  if (line.includes('\n') || line.length > DATELINE_MAX_LENGTH) return false;
+  const date = findDate(line);
+  if (!date) return false;
+  const before = line.slice(0, date.index);
+  const after = line.slice(date.index + date.text.length);
+  return /^(?:\[?\p{Lu}[\p{L} .’'-]*,?\]?,?\s*)?$/u.test(before) && /^[\s.,—–-]*(?:\d{1,2}(?::\d{2})?\s*[ap]\.m\.?)?[\s.]*$/.test(after);
+}
+const DATELINE_MAX_LENGTH = 80;
+
 /** A line of dots alone in its block: ". . . . . . .", "……". */
 const OMISSION_MARK = /^[ \t]*(?:(?:\.[ \t]*){3,}|(?:…[ \t]*)+)$/;
 /** The document's subject line ("Subject: Conversations of September 19, 1944 …"). */
@@ -235,6 +248,12 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
     editorialDecl: 'A short block at the end of the text holding only a name or initials is the sender\'s signature: it does not continue a speech.',
     examples: [{ source: 'A Telegram\n\nQ. Will you go?\n\nA. Not yet.\n\nAtcheson\n', block: 'Atcheson', role: 'narrative' }],
     decide: ({ text, last, openSpeaker }) => (last && openSpeaker && SIGNATURE_ONLY.test(text) ? { role: 'narrative' } : undefined),
+  },
+  {
+    id: 'narrative/dateline',
+    editorialDecl: 'A short block holding only a place and a date ("Washington, May 3, 1950.") is a new dateline: it does not continue a speech.',
+    examples: [{ source: 'A Record\n\nQ. Will you go?\n\nA. Not yet.\n\n[Washington,] May 3, 1950.\n\nThe second talk began.\n', block: '[Washington,] May 3,', role: 'narrative' }],
+    decide: ({ text, openSpeaker }) => (openSpeaker && isDateline(text) ? { role: 'narrative' } : undefined),
   },
   {
     id: 'narrative/reported-speech',

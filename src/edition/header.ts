@@ -68,6 +68,10 @@ export function readHeader(record: SourceRecord, file: SourceFile, id: string, l
   else if (manifest?.date) edition.creation = { when: manifest.date, fromManifest: true };
 
   copyHeaderFacts(record.header, edition);
+  // The note on the title is the document's source note ("Copy transmitted … in despatch No. 134"):
+  // the header's description of the source carries it too.
+  const sourceNote = titleNote ? flat(titleNote.footnote.block).replace(/^\d+[a-z]?\.\s*/, '') : '';
+  if (sourceNote) edition.record.fields.push({ heading: 'Source note', value: sourceNote });
   if (!edition.originalLanguage && manifest?.originalLanguage) {
     edition.originalLanguage = { ident: manifest.originalLanguage.ident, text: manifest.originalLanguage.name };
   }
