@@ -505,3 +505,16 @@ describe('header facts of a FRUS memorandum: classification, subject, a particip
     expect(turns(tei)).toEqual(['yakov-malik', 'dean-rusk']);
   });
 });
+
+describe('participant entries with the office first and a closing period', () => {
+  it('should take the person, not the office, as the name, and leave the list\'s period out of it', () => {
+    // As in frus1941v04-d319.
+    const result = convert(new TextEncoder().encode('[Document 319]\n\nMemorandum of Conversation\n\n[Chungking,] September 10, 1941.\n\nPresent: The Minister of Foreign Affairs, Dr. Quo Tai-chi.\nThe American Ambassador, Mr. Gauss.\nMr. Service.\n\nThe Ambassador called on the Minister.\n'), { path: 'present.txt' });
+    expect(result.report?.persons.map((person) => [person.id, person.name])).toEqual([
+      ['quo-tai-chi', 'Quo Tai-chi'],
+      ['gauss', 'Gauss'],
+      ['service', 'Service'],
+    ]);
+    expect(result.tei).toContain('<occupation>The Minister of Foreign Affairs</occupation>');
+  });
+});

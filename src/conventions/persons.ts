@@ -310,7 +310,11 @@ function readEntry(entry: string): ListedPerson | undefined {
   // "Mr. Zarechnak (Interp.)": the parenthesis is a role, like what follows a comma.
   const parenthesis = /\s*\(([^()]+)\)/.exec(entry);
   const written = parenthesis ? entry.replace(parenthesis[0], '') : entry;
-  const [namePart = '', ...roleParts] = written.split(',');
+  // A list's sentence period after the last entry ("Mr. Service.") is not part of the name (an initial's is).
+  let [namePart = '', ...roleParts] = written.replace(/(\p{L}{3,})\.\s*$/u, '$1').split(',');
+  // The office first, then the person: "The Minister of Foreign Affairs, Dr. Quo Tai-chi".
+  const person = roleParts.findIndex((part) => new RegExp(`^\\s*${HONORIFIC}\\s+\\p{Lu}`, 'u').test(part));
+  if (/^\s*The\s/.test(namePart) && person >= 0) [namePart, roleParts] = [roleParts[person] ?? '', [namePart, ...roleParts.filter((_, index) => index !== person)]];
   const name = displayName(withoutTitles(namePart.trim()));
   if (!name || !/^\p{Lu}/u.test(name) || namePart.trim().split(/\s+/).length > 8) return undefined;
   const role = [parenthesis?.[1], roleParts.join(',').trim()].filter(Boolean).join(', ');
