@@ -15,6 +15,7 @@ import {
 import type { BlockOverride } from '../manifest/index.js';
 import { findDate } from '../conventions/dates.js';
 import { FURNITURE_DECLARATION, readFurniture } from '../conventions/furniture.js';
+import { editDistance } from '../conventions/persons.js';
 import { alternation, COMPLIMENTARY_CLOSES, SALUTATIONS } from '../conventions/vocabulary.js';
 import type { AttributionDecision, Block, Person, Role } from '../model.js';
 
@@ -43,6 +44,12 @@ const DATELINE_MAX_LENGTH = 80;
 const OMISSION_MARK = /^[ \t]*(?:(?:\.[ \t]*){3,}|(?:…[ \t]*)+)$/;
 /** The document's subject line ("Subject: Conversations of September 19, 1944 …"). */
 export const SUBJECT = /^[ \t]*Subject[ \t]*:[ \t]*(\S[\s\S]*)$/;
+/** A close of two or more words misspelt by at most two letters ("Respcetfully yours,"): the source's typing, still a close. */
+function isMisspeltClose(text: string): boolean {
+  const written = text.trim().replace(/[,.]$/, '');
+  if (written.includes('\n') || written.split(/\s+/).length < 2 || written.length > 40) return false;
+  return COMPLIMENTARY_CLOSES.some((close) => close.includes(' ') && editDistance(written.toLowerCase(), close.toLowerCase()) <= 2);
+}
 /** A signature under a close is short. */
 const SIGNATURE_MAX_LENGTH = 200;
 
@@ -199,9 +206,12 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
   },
   {
     id: 'letter/closer',
-    editorialDecl: 'A block holding only a complimentary close ("Respectfully yours,", "Yours sincerely,", "Accept [etc.]") ends the letter as <closer><salute>.',
-    examples: [{ source: 'A Letter\n\nSir: I write to you.\n\nRespectfully yours,\n\nC. E. Gauss\n', block: 'Respectfully yours,', role: 'closer' }],
-    decide: ({ text }) => (COMPLIMENTARY_CLOSE.test(text) ? { role: 'closer' } : undefined),
+    editorialDecl: 'A block holding only a complimentary close ("Respectfully yours,", "Yours sincerely,", "Accept [etc.]", also misspelt by a letter or two: "Respcetfully yours,") ends the letter as <closer><salute>, kept as written.',
+    examples: [
+      { source: 'A Letter\n\nSir: I write to you.\n\nRespectfully yours,\n\nC. E. Gauss\n', block: 'Respectfully yours,', role: 'closer' },
+      { source: 'A Letter\n\nSir: I write to you.\n\nRespcetfully yours,\n\nC. E. Gauss\n', block: 'Respcetfully yours,', role: 'closer' },
+    ],
+    decide: ({ text }) => (COMPLIMENTARY_CLOSE.test(text) || isMisspeltClose(text) ? { role: 'closer' } : undefined),
   },
   {
     id: 'letter/signed',
