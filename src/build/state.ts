@@ -19,6 +19,8 @@ const STATE_FORMAT = 1;
 
 /** The stylesheet sources (xslt/), the same path from src/ and from dist/. */
 const STYLESHEETS = fileURLToPath(new URL('../../xslt/', import.meta.url));
+/** teikit's own code (dist/ when built; src/ when run from the sources). */
+const CODE = fileURLToPath(new URL('../', import.meta.url));
 
 /** Every file under a folder, in a fixed order. */
 function filesUnder(directory: string): string[] {
@@ -32,12 +34,14 @@ export const sha256 = (content: string | Uint8Array): string => createHash('sha2
 
 /**
  * Everything besides an edition's own files that its outputs depend on: teikit's version, its
- * schemas and its stylesheets. The stylesheet sources, not the compiled SEF files: those carry
- * the time they were compiled, and every `npm ci` would make the whole corpus stale.
+ * code, its schemas and its stylesheets. The stylesheet sources, not the compiled SEF files:
+ * those carry the time they were compiled, and every `npm ci` would make the whole corpus stale.
+ * The code counts so that a changed converter rebuilds what it converted, also between releases.
  */
 export function toolchainFingerprint(): string {
   const hash = createHash('sha256').update(`teikit ${TEIKIT_VERSION}\n`);
-  const files = [BUNDLED_SCHEMAS.rng, BUNDLED_SCHEMAS.sch, BUNDLED_SCHEMAS.manifest, ...filesUnder(STYLESHEETS)];
+  const code = filesUnder(CODE).filter((file) => /\.(?:js|cjs|ts)$/.test(file) && !file.endsWith('.d.ts'));
+  const files = [BUNDLED_SCHEMAS.rng, BUNDLED_SCHEMAS.sch, BUNDLED_SCHEMAS.manifest, ...filesUnder(STYLESHEETS), ...code];
   for (const file of files) hash.update(relative(STYLESHEETS, file)).update('\0').update(readFileSync(file)).update('\0');
   return hash.digest('hex');
 }
