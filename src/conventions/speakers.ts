@@ -45,7 +45,8 @@ export interface SpeakerLabel {
 }
 
 const HONORIFIC_AT = new RegExp(`${HONORIFIC}\\s+`, 'uy');
-const TITLES_AT = new RegExp(`(?:(?:${alternation([...TITLE_WORDS])})\\s+)+`, 'uy');
+/** Titles before a name, an office's "of …" included ("Gen.", "Maj. Gen.", "Secretary of State", "Minister of Foreign Affairs"). */
+const TITLES_AT = new RegExp(`(?:(?:${alternation([...TITLE_WORDS])})(?:[ \\t]+of(?:[ \\t]+the)?(?:[ \\t]+\\p{Lu}\\p{L}+){1,3})?\\s+)+`, 'uy');
 /** "Q." / "A." / "Question:" / "Answer:" / "1. Query:" opening a block. */
 const QUESTION_ANSWER = new RegExp(`^[ \\t]*(?:\\d{1,3}\\.[ \\t]+)?(${alternation([...QUESTION_LABELS, ...ANSWER_LABELS])})[ \\t]*[.:][ \\t]+\\S`, 'u');
 

@@ -236,11 +236,12 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
   },
   {
     id: 'label/inline',
-    editorialDecl: 'A paragraph that starts with a speaker label starts a speech; the label is kept verbatim in <speaker>. A label is a participant\'s name (with or without "Cde.", a rank or a title: "Gen. Chennault:", "Secretary Rusk:"), optionally followed by lower-case words ("continued", "asks a question") and ending in a period or colon; a name not known from the attendance list needs a form of address, a rank or title and a colon, a colon and at least two words, or capitals ("LBJ:"); a one-word label ("President:") counts where some label opens at least two blocks of the document (a dialogue), and "Q."/"A." (or "Question:"/"Answer:", "Query:"/"Reply:", also numbered: "1. Query:") where both a question and an answer label open blocks. A label one letter off a known name of six letters or more is read as that person\'s spelling variant, with a warning.',
+    editorialDecl: 'A paragraph that starts with a speaker label starts a speech; the label is kept verbatim in <speaker>. A label is a participant\'s name (with or without "Cde.", a rank or a title: "Gen. Chennault:", "Secretary Rusk:", "Secretary of State Acheson:"), optionally followed by lower-case words ("continued", "asks a question") and ending in a period or colon; a name not known from the attendance list needs a form of address, a rank or title and a colon, a colon and at least two words, or capitals ("LBJ:"); a one-word label ("President:") counts where some label opens at least two blocks of the document (a dialogue), and "Q."/"A." (or "Question:"/"Answer:", "Query:"/"Reply:", also numbered: "1. Query:") where both a question and an answer label open blocks. A label one letter off a known name of six letters or more is read as that person\'s spelling variant, with a warning.',
     examples: [
       { source: 'A Record\n\nCde. Mikoyan: We agree with this.\n', block: 'Cde. Mikoyan: We agree', role: 'speech', speaker: 'mikoyan' },
       { source: 'A Record\n\nGen. Marshall: “We wait.”\n\nSecretary Rusk: “We cannot.”\n', block: 'Secretary Rusk:', role: 'speech', speaker: 'rusk' },
       { source: 'A Record\n\nQ. Will you go?\n\nA. Not yet.\n', block: 'A. Not yet.', role: 'speech', speaker: 'a' },
+      { source: 'A Record\n\nSecretary of State Acheson: We wait.\n', block: 'Secretary of State Acheson:', role: 'speech', speaker: 'acheson' },
     ],
     decide: (context) => speakerVerdict(context, false),
   },
