@@ -7,6 +7,8 @@ import { isLeaf, type Inline, type Person, type PersonGroup } from '../model.js'
 import { firstSentence } from './sentences.js';
 import { alternation, HONORIFICS, LIST_HEADINGS, PROSE_STARTS, RANK_ABBREVIATIONS, ROLE_NOUNS, TITLE_WORDS } from './vocabulary.js';
 
+/** A list entry: a name with its titles and a role after a comma. */
+const MAX_ENTRY_LENGTH = 200;
 /** A person's name in a list has a few words ("Kim Il Sung", "Qiao Xiaoguang"), not a clause. */
 const MAX_NAME_WORDS = 6;
 
@@ -28,10 +30,17 @@ const slug = (name: string): string =>
 export function personId(name: string, taken: ReadonlySet<string>): string {
   let base = slug(name) || 'person';
   if (!/^[a-z]/.test(base) || isReservedId(base)) base = `person-${base}`;
-  let id = base;
-  for (let counter = 2; taken.has(id); counter++) id = `${base}-${counter}`;
-  return id;
+  if (!taken.has(base)) return base;
+  // Ids are only ever added to `taken`, so the search for "base-N" goes on where it stopped
+  // (a list of thousands of one name would otherwise be quadratic).
+  const counters = suffixCounters.get(taken) ?? new Map<string, number>();
+  suffixCounters.set(taken, counters);
+  let counter = counters.get(base) ?? 2;
+  while (taken.has(`${base}-${counter}`)) counter++;
+  counters.set(base, counter);
+  return `${base}-${counter}`;
 }
+const suffixCounters = new WeakMap<ReadonlySet<string>, Map<string, number>>();
 
 /** "Nie [Rongzhen]" → "Nie Rongzhen": the translator's brackets are not part of the name. */
 export const displayName = (written: string): string => written.replace(/[[\]]/g, '').replace(/\s+/g, ' ').trim();
@@ -333,7 +342,8 @@ function readLine(line: string): ListedPerson[] | undefined {
   const read = (items: readonly string[]): ListedPerson[] | undefined => {
     const entries: ListedPerson[] = [];
     for (const item of items) {
-      const entry = NAME_ENTRY.test(item) ? readEntry(item) : undefined;
+      // A name entry is short; the length check first keeps the pattern off long lines of prose.
+      const entry = item.length <= MAX_ENTRY_LENGTH && NAME_ENTRY.test(item) ? readEntry(item) : undefined;
       if (!entry) return undefined;
       entries.push(entry);
     }
