@@ -518,3 +518,13 @@ describe('participant entries with the office first and a closing period', () =>
     expect(result.tei).toContain('<occupation>The Minister of Foreign Affairs</occupation>');
   });
 });
+
+describe('a FRUS document copied from the web page (numbered title, no [Document N])', () => {
+  it('should read the document number from the title', () => {
+    // As in frus1964-68v16-d59.
+    const result = convert(new TextEncoder().encode('59. Telephone Conversation Between President Johnson and Secretary of State Rusk\n\nWashington, June 9, 1964, 6:30 p.m.\n\nLBJ: Dean, what is the news?\n\nDR: Nothing [Page 120] new.\n'), { path: 'web.txt' });
+    expect(result.report?.layout).toBe('frus');
+    expect(result.tei).toContain('<idno type="record">59</idno>');
+    expect(result.report?.header.found).toContain('record id');
+  });
+});

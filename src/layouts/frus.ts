@@ -147,7 +147,8 @@ export const frusDocument: SourceLayout = {
       header: {
         // The file number of the State Department's central files ("893.24/5–1149") and the document's number in its volume.
         ...(fileNumber ? { source: foldLines(fileNumber.block.text.trim()) } : {}),
-        ...(marker ? { recordId: marker.text.match(/\d+/)?.[0] ?? '' } : {}),
+        // The document's number: "[Document 550]", or the web page's numbered title ("59. Telephone Conversation …").
+        ...(marker ? { recordId: marker.text.match(/\d+/)?.[0] ?? '' } : title && NUMBERED_TITLE.test(title.text) ? { recordId: /\d+/.exec(title.text)?.[0] ?? '' } : {}),
         fields: front.filter((part) => part.type === 'classification').map((part) => ({ heading: 'Classification', value: part.block.text.trim() })),
       },
       front,
