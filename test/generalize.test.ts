@@ -528,3 +528,13 @@ describe('a FRUS document copied from the web page (numbered title, no [Document
     expect(result.report?.header.found).toContain('record id');
   });
 });
+
+describe('page-only blocks', () => {
+  it('should read a run of form feeds as page breaks, and a block of form feeds then text as text (no backtracking blow-up)', () => {
+    // 40 form feeds then a word took hours with overlapping quantifiers; now it is linear.
+    const text = convert(new TextEncoder().encode(`A Record\n\nThe talks began.\n\n${'\f'.repeat(40)}x\n`), { path: 'ff.txt' });
+    expect(text.report?.decisions.at(-1)?.role).toBe('narrative');
+    const breaks = convert(new TextEncoder().encode(`A Record\n\nThe talks began.\n\n\f\f [Page 3]\n\nThey went on.\n`), { path: 'ff2.txt' });
+    expect(breaks.report?.decisions.map((decision) => decision.role)).toEqual(['narrative', 'pagebreak', 'narrative']);
+  });
+});

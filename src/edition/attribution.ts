@@ -20,7 +20,9 @@ import { alternation, COMPLIMENTARY_CLOSES, SALUTATIONS } from '../conventions/v
 import type { AttributionDecision, Block, Person, Role } from '../model.js';
 
 /** A block that holds nothing but page markers or form feeds. */
-const PAGE_ONLY = /^(?:\s*\[Page\s+[\dIVXLC]+\]|\s*\f)+\s*$/i;
+// The spaces between markers exclude the form feed, which only the marker branch takes: with
+// `\s*\f` both could take it, and a run of form feeds backtracked exponentially.
+const PAGE_ONLY = /^(?:[^\S\f]*(?:\[Page\s+[\dIVXLC]+\]|\f))+[^\S\f]*$/i;
 
 /** "[Enclosure 1]" alone in its block. */
 export const ENCLOSURE = /^\s*\[(?:Enclosure|Attachment|Annex|Appendix)(?:\s+(\d+))?\]\s*$/i;
