@@ -10,6 +10,7 @@ import {
   readSpeakerLabel,
   recurringLabels,
   type AttributionRuleId,
+  type NarrativeCue,
   type SpeakerLabel,
 } from '../conventions/speakers.js';
 import type { BlockOverride } from '../manifest/index.js';
@@ -95,6 +96,8 @@ export interface BlockContext {
   narratorFirstPerson: boolean;
   /** The last block of the text. */
   last: boolean;
+  /** Whether the block reads as the record-taker's narrative, and why (read once, for the rules that ask). */
+  narrative(): NarrativeCue | undefined;
   registry: PersonRegistry;
   file: SourceFile;
 }
@@ -272,8 +275,8 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
     id: 'narrative/reported-speech',
     editorialDecl: 'A paragraph whose first sentence reports, in the third person, a participant, someone named with a form of address or rank ("Cde. Kim Il Sung said that …", "General Marshall opened the meeting …", "Dr. Tong then referred to …") or an office ("The Ambassador added …") and has no first-person pronoun is narrative, outside any speech; persons only mentioned in the text do not count, since speakers tell of them.',
     examples: [{ source: 'A Record\n\nCde. Mikoyan: We agree.\n\nMaj. Gen. Chennault said that the airline could carry it.\n', block: 'Maj. Gen. Chennault said', role: 'narrative' }],
-    decide({ text, registry }) {
-      const cue = narrativeCue(text, registry.participantIndex);
+    decide({ narrative }) {
+      const cue = narrative();
       if (cue?.ruleId !== 'narrative/reported-speech') return undefined;
       return { role: 'narrative', ...(cue.speechVerb && cue.person ? { reports: cue.person } : {}) };
     },
@@ -282,7 +285,7 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
     id: 'narrative/meeting-event',
     editorialDecl: 'A paragraph that opens with the course of the meeting ("The meeting ended …", "Opening the meeting, …") is narrative.',
     examples: [{ source: 'A Record\n\nCde. Mikoyan: We agree.\n\nThe meeting ended at 6 p.m.\n', block: 'The meeting ended', role: 'narrative' }],
-    decide: ({ text, registry }) => (narrativeCue(text, registry.participantIndex)?.ruleId === 'narrative/meeting-event' ? { role: 'narrative' } : undefined),
+    decide: ({ narrative }) => (narrative()?.ruleId === 'narrative/meeting-event' ? { role: 'narrative' } : undefined),
   },
   {
     id: 'speech/first-person-after-report',
@@ -338,6 +341,7 @@ export function attribute(
   let narratorFirstPerson = false;
 
   record.content.forEach((block, position) => {
+    let cue: { value: NarrativeCue | undefined } | undefined;
     const context: BlockContext = {
       block,
       text: block.text,
@@ -350,6 +354,7 @@ export function attribute(
       reported,
       narratorFirstPerson,
       last: position === record.content.length - 1,
+      narrative: () => (cue ??= { value: narrativeCue(block.text, registry.participantIndex) }).value,
       registry,
       file,
     };
