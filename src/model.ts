@@ -24,7 +24,8 @@ export type Inline =
   | NoteReference
   | Gap
   | EditorialNote
-  | Furniture;
+  | Furniture
+  | Salutation;
 
 export interface Text {
   type: 'text';
@@ -43,6 +44,15 @@ export interface Furniture {
   kind: 'release' | 'classification' | 'pageNum';
   /** The line as written. */
   text: string;
+}
+
+/**
+ * A letter's salutation that runs on into its first paragraph ("Sir: With reference to …"): it
+ * stays in the paragraph, as the source has it (<seg type="salute">).
+ */
+export interface Salutation {
+  type: 'salute';
+  children: Inline[];
 }
 
 /** A page break: a form feed of a PDF export, or "[Page 521]" (n = "521"). */

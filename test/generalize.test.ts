@@ -133,7 +133,8 @@ describe('FRUS documents', () => {
 
   it('12: a despatch is a letter, and its enclosure holds the meeting record', () => {
     const body = elementXml(corpus('12').tei, 'body');
-    expect(body).toMatch(/<div type="letter">\s*<opener>\s*<salute>Sir:<\/salute>\s*<\/opener>/);
+    // "Sir: In compliance with …" is one paragraph in the source: the salutation stays at its head.
+    expect(body).toMatch(/<div type="letter">\s*<p xml:id="p2" n="2"><seg type="salute">Sir:<\/seg> In compliance with the Department’s secret telegram 1293/);
     expect(body).toMatch(/<closer>\s*<salute>Respectfully yours,<\/salute>\s*<signed>C\. E\. Gauss<\/signed>\s*<\/closer>\s*<\/div>\s*<div type="enclosure" n="1">\s*<head>\[Enclosure 1\]<\/head>/);
     const enclosure = body.slice(body.indexOf('<div type="enclosure"'));
     expect(enclosure).toContain('<sp xml:id="sp1"');
@@ -141,7 +142,7 @@ describe('FRUS documents', () => {
 
   it('14: a translated letter with its salutation and close', () => {
     const body = elementXml(corpus('14').tei, 'body');
-    expect(body).toContain('<salute>Dear Mr. President:</salute>');
+    expect(body).toMatch(/<div type="letter">\s*<p xml:id="p2" n="2"><seg type="salute">Dear Mr. President:<\/seg> We received with the greatest gratification/);
     expect(body).toContain('<salute>Yours sincerely,</salute>');
     expect(body).toMatch(/<signed>Dalai Lama Dated 19th Day/);
   });
@@ -306,6 +307,38 @@ describe('a letter with its salutation alone in its block', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'teikit-letter-')), 'letter.xml');
     writeFileSync(file, tei);
     expect(jing(TEI_ALL, [file])).toEqual({ validated: 1, errors: [] });
+  });
+});
+
+describe('a salutation run on into the first paragraph', () => {
+  it('stays at the head of its paragraph, so the source\'s paragraphs are the edition\'s, valid against tei_all and teikit.rng', async () => {
+    const source = 'A Despatch\n\nSir: I have the honor to report.\n\nThe talks went well.\n\nRespectfully yours,\n\nC. E. Gauss\n';
+    const tei = convert(source, { path: 'despatch.txt' }).tei ?? '';
+    expect(elementXml(tei, 'body')).toMatch(/^<body>\s*<div type="letter">\s*<p xml:id="p1" n="1"><seg type="salute">Sir:<\/seg> I have the honor to report\.<\/p>\s*<p xml:id="p2" n="2">The talks went well\.<\/p>\s*<closer>/);
+    expect(tei).toContain('the salutation stays at the head of its paragraph as &lt;seg type="salute"&gt;');
+    expect(tei).not.toContain('encoded as &lt;opener&gt;&lt;salute&gt;');
+    const file = join(mkdtempSync(join(tmpdir(), 'teikit-letter-')), 'despatch.xml');
+    writeFileSync(file, tei);
+    expect(jing(TEI_ALL, [file])).toEqual({ validated: 1, errors: [] });
+    expect(await teikitProblems([file])).toEqual([expect.stringContaining('[teikit/header-translator]')]);
+  });
+
+  it('is an office in the vocative ("Mr. Secretary:") where it opens the text, and a speaker label where it recurs', () => {
+    const memo = convert('A Memorandum\n\nMr. Secretary: We feel that the plan is sound.\n\nM. M. H.\n', { path: 'memo.txt' }).tei ?? '';
+    expect(elementXml(memo, 'body')).toContain('<p xml:id="p1" n="1"><seg type="salute">Mr. Secretary:</seg> We feel that the plan is sound.</p>');
+    expect(memo).not.toContain('<sp ');
+    const dialogue = convert('A Record\n\nMr. Secretary: We feel that the plan is sound.\n\nMr. Ambassador: We do not.\n\nMr. Secretary: Then we wait.\n', { path: 'record.txt' }).tei ?? '';
+    expect(dialogue).not.toContain('type="salute"');
+    expect(dialogue.match(/<speaker rend="inline">Mr\. Secretary:<\/speaker>/g)).toHaveLength(2);
+  });
+});
+
+describe('a note number glued to a label\'s colon ("S:61 I will …")', () => {
+  it('opens the speech, and the number is the note\'s reference', () => {
+    const source = '[Document 1]\n\nA Transcript\n\n[Washington,] May 1, 1946.\n\nS: We begin.\n\nR:61 I will interpret.\n\nS: Thank you.\n\nR: Not at all.\n\n61. The interpreter.\n';
+    const body = elementXml(convert(source, { path: 'transcript.txt' }).tei ?? '', 'body');
+    expect(body).toMatch(/<speaker rend="inline">R:<\/speaker>\s*<p xml:id="p2" n="2"><ref type="note" target="#fn-61">61<\/ref> I will interpret\.<\/p>/);
+    expect(body.match(/<sp /g)).toHaveLength(4);
   });
 });
 

@@ -17,6 +17,7 @@ export type AttributionRuleId =
   | 'page/furniture'
   | 'page/omission'
   | 'letter/salute'
+  | 'letter/salute-run-in'
   | 'letter/closer'
   | 'letter/signed'
   | 'letter/enclosure'
@@ -82,7 +83,8 @@ const UNKNOWN_NAME = /\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3}/uy;
 /** Lower-case words after the name ("continued", "asks a question"). */
 const SUFFIX = /(?:[ \t]+\p{Ll}+){1,4}(?=[ \t]*[:(])/uy;
 const PARENTHESIS = /[ \t]*\([^()\n]{1,40}\)/y;
-const TERMINATOR = /[ \t]*([.:])(?:\s+|$)/y;
+// A note's number may be glued to a label's colon ("S:61 I will interpret …"): the number starts the speech.
+const TERMINATOR = /[ \t]*([.:])(?:\s+|$|(?<=:)(?=\d{1,3}[a-z]?\s))/y;
 const ONLY_SPACE = /\s*$/y;
 
 function stickyMatch(pattern: RegExp, text: string, index: number): RegExpExecArray | null {

@@ -42,6 +42,12 @@ export const FIELD_HEADINGS = [
 
 /** Salutations that open a letter. */
 export const SALUTATIONS = ['Sir', 'Madam', 'Gentlemen', 'Your Excellency', 'Excellency'] as const;
+/**
+ * Offices a letter or memorandum may open on in the vocative ("Mr. Secretary: We feel …"); the
+ * same words can label a turn in a transcript, so they are a salutation only where a document's
+ * text begins with them and they open no other block.
+ */
+export const VOCATIVE_OFFICES = ['President', 'Vice President', 'Secretary', 'Under Secretary', 'Ambassador', 'Minister', 'Prime Minister', 'Chairman', 'Premier', 'Director', 'Senator', 'Governor'] as const;
 
 /** Words naming parts of a document, never a person. */
 const DOCUMENT_WORDS = ['Document', 'Information', 'Enclosure', 'Attachment', 'Page', 'Footnote', 'Memorandum', 'Minutes', 'Record', 'Top', 'Secret', 'Dear'] as const;

@@ -17,7 +17,7 @@ import type { BlockOverride } from '../manifest/index.js';
 import { findDate } from '../conventions/dates.js';
 import { FURNITURE_DECLARATION, readFurniture } from '../conventions/furniture.js';
 import { editDistance } from '../conventions/persons.js';
-import { alternation, COMPLIMENTARY_CLOSES, SALUTATIONS } from '../conventions/vocabulary.js';
+import { alternation, COMPLIMENTARY_CLOSES, SALUTATIONS, VOCATIVE_OFFICES } from '../conventions/vocabulary.js';
 import type { AttributionDecision, Block, Person, Role } from '../model.js';
 
 /** A block that holds nothing but page markers or form feeds. */
@@ -29,6 +29,16 @@ const PAGE_ONLY = /^(?:[^\S\f]*(?:\[Page\s+[\dIVXLC]+\]|\f))+[^\S\f]*$/i;
 export const ENCLOSURE = /^\s*\[(?:Enclosure|Attachment|Annex|Appendix)(?:\s+(\d+))?\]\s*$/i;
 /** A salutation opening a letter's first paragraph. */
 const SALUTE = new RegExp(`^\\s*(?:${alternation(SALUTATIONS)}|(?:My )?[Dd]ear [^:\\n]{1,60}):(?=\\s|$)`);
+/** "Mr. Secretary:", "Madam President:": a salutation where it opens the text (see VOCATIVE_OFFICES). */
+const VOCATIVE_SALUTE = new RegExp(`^\\s*((?:Mr\\.|Madam|Madame) (?:${alternation(VOCATIVE_OFFICES)})):(?=\\s|$)`);
+
+/** The salutation a block opens with, as matched (with the space before it), if it has one. */
+function readSalutation({ text, previous, recurring }: BlockContext): string | undefined {
+  const salute = SALUTE.exec(text)?.[0];
+  if (salute !== undefined) return salute;
+  const vocative = VOCATIVE_SALUTE.exec(text);
+  return vocative && previous === undefined && !recurring.has(vocative[1] ?? '') ? vocative[0] : undefined;
+}
 /** A complimentary close alone in its block. */
 const COMPLIMENTARY_CLOSE = new RegExp(`^\\s*(?:${alternation(COMPLIMENTARY_CLOSES)}|(?:Accept|Believe me|I am|I have the honou?r to be)\\b[^\\n]{0,60}\\[etc\\.?\\])[,.]?\\s*$`, 'i');
 /** A dateline: at most a place before a date, and nothing after it ("[Washington,] May 3, 1950.", "Moscow, 12 June 1949"). */
@@ -96,6 +106,8 @@ export interface BlockContext {
   narratorFirstPerson: boolean;
   /** The last block of the text. */
   last: boolean;
+  /** Labels that open two or more blocks (a dialogue), or both a question and an answer label. */
+  recurring: ReadonlySet<string>;
   /** Whether the block reads as the record-taker's narrative, and why (read once, for the rules that ask). */
   narrative(): NarrativeCue | undefined;
   registry: PersonRegistry;
@@ -226,10 +238,22 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
   },
   {
     id: 'letter/salute',
-    editorialDecl: 'A paragraph opening with a salutation ("Sir:", "Dear Mr. President:", "Gentlemen:") starts a letter: the salutation is encoded as <opener><salute>, and the letter as a <div type="letter">.',
-    examples: [{ source: 'A Letter\n\nSir: I write to you.\n', block: 'Sir: I write', role: 'narrative' }],
-    decide({ text }) {
-      const salute = SALUTE.exec(text)?.[0];
+    editorialDecl: 'A block holding only a salutation ("Sir:", "Dear Mr. President:", "Gentlemen:") starts a letter: the salutation is encoded as <opener><salute>, and the letter as a <div type="letter">.',
+    examples: [{ source: 'A Letter\n\nSir:\n\nI write to you.\n', block: 'Sir:', role: 'narrative' }],
+    decide(context) {
+      const salute = readSalutation(context);
+      return salute === undefined || context.text.slice(salute.length).trim() !== '' ? undefined : { role: 'narrative', salute: salute.trim(), textStart: salute.length };
+    },
+  },
+  {
+    id: 'letter/salute-run-in',
+    editorialDecl: 'A paragraph opening with a salutation ("Sir: With reference to …"; an office in the vocative, "Mr. Secretary: We feel …", where it opens the text and no other block) starts a letter, a <div type="letter">; the salutation stays at the head of its paragraph as <seg type="salute">, so the source\'s paragraphing is kept.',
+    examples: [
+      { source: 'A Letter\n\nSir: I write to you.\n', block: 'Sir: I write', role: 'narrative' },
+      { source: 'A Memorandum\n\nMr. Secretary: We feel that the plan is sound.\n\nM. M. H.\n', block: 'Mr. Secretary: We feel', role: 'narrative' },
+    ],
+    decide(context) {
+      const salute = readSalutation(context);
       return salute === undefined ? undefined : { role: 'narrative', salute: salute.trim(), textStart: salute.length };
     },
   },
@@ -354,6 +378,7 @@ export function attribute(
       reported,
       narratorFirstPerson,
       last: position === record.content.length - 1,
+      recurring,
       narrative: () => (cue ??= { value: narrativeCue(block.text, registry.participantIndex) }).value,
       registry,
       file,

@@ -75,10 +75,17 @@ export function buildBody(decisions: readonly Decision[], record: SourceRecord, 
     for (const node of waiting) body.push(node.type === 'pb' ? { kind: 'pb', ...(node.n !== undefined ? { n: node.n } : {}) } : { kind: 'fw', furniture: node });
     waiting = [];
   };
+  // A salutation run on into the paragraph ("Sir: With reference …") stays at its head.
+  const salutation = (decision: Decision): Inline[] => {
+    if (decision.ruleId !== 'letter/salute-run-in') return [];
+    const saluteStart = decision.source.text.length - decision.source.text.trimStart().length;
+    const saluteEnd = saluteStart + (decision.salute ?? '').length;
+    return [{ type: 'salute', children: inline({ ...decision, textStart: saluteStart }, true, saluteEnd) }];
+  };
   const paragraph = (decision: Decision): DraftParagraph => {
     lastParagraph = {
       block: decision.block,
-      content: [...waiting, ...inline(decision, true)],
+      content: [...waiting, ...salutation(decision), ...inline(decision, true)],
       ...(record.alignments?.has(decision.block) ? { align: record.alignments.get(decision.block) } : {}),
     };
     waiting = [];
@@ -113,14 +120,16 @@ export function buildBody(decisions: readonly Decision[], record: SourceRecord, 
         break;
       case 'attendance':
       case 'narrative':
-        if (decision.salute) {
-          boundary();
-          body.push({ kind: 'opener', salute: decision.salute });
+        if (decision.ruleId === 'letter/salute') {
           // A salutation alone in its block ("Dear Comrade Ivanov:") opens the letter and no more.
-          if (decision.source.text.slice(decision.textStart).trim() === '') {
-            open = undefined;
-            break;
-          }
+          boundary();
+          body.push({ kind: 'opener', salute: decision.salute ?? '' });
+          open = undefined;
+          break;
+        }
+        if (decision.ruleId === 'letter/salute-run-in') {
+          boundary();
+          body.push({ kind: 'opener' });
         }
         body.push({ kind: 'p', ...paragraph(decision) });
         open = undefined;

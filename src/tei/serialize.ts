@@ -154,6 +154,9 @@ function writeInline(node: XMLBuilder, nodes: readonly Inline[], context: Inline
       case 'fw':
         writeText(node.ele(TEI_NS, 'fw').att('type', inline.kind), inline.text);
         break;
+      case 'salute':
+        writeInline(node.ele(TEI_NS, 'seg').att('type', 'salute'), inline.children, context);
+        break;
       default:
         unreachable(inline);
     }
