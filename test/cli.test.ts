@@ -8,32 +8,18 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Terminal } from '../src/cli/command.js';
-import { runCli } from '../src/cli/run.js';
-import { FIXTURES, REFERENCE_SOURCE, REFERENCE_TEI, ROOT, readText } from './helpers.js';
+import { FIXTURES, REFERENCE_SOURCE, REFERENCE_TEI, ROOT, readText, teikitInProcess, type CliRun } from './helpers.js';
 
 const CLI = join(ROOT, 'dist/cli/main.js');
 const work = mkdtempSync(join(tmpdir(), 'teikit-cli-'));
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** The executable in a process of its own (what a shell sees). */
-function teikitProcess(args: string[], options: { input?: string; env?: Record<string, string> } = {}): Run {
+function teikitProcess(args: string[], options: { input?: string; env?: Record<string, string> } = {}): CliRun {
   const run = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', input: options.input ?? '', env: { ...process.env, ...options.env }, maxBuffer: 64 * 1024 * 1024 });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-/** The command line in this process: what main.ts runs, with the output captured. */
-async function teikit(args: string[]): Promise<Run> {
-  const captured = { stdout: '', stderr: '' };
-  const terminal: Terminal = { write: (text) => void (captured.stderr += text), writeOut: (text) => void (captured.stdout += text), interactive: false, columns: 80 };
-  const outcome = await runCli(args, terminal);
-  return { status: outcome.exitCode, stdout: captured.stdout + (outcome.stdout ?? ''), stderr: captured.stderr + (outcome.stderr ?? '') };
-}
+const teikit = teikitInProcess;
 
 describe('teikit CLI', async () => {
   it('should print its version from package.json', async () => {

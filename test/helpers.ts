@@ -129,6 +129,20 @@ export async function teikitProblems(files: readonly string[]): Promise<string[]
   );
 }
 
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The command line in this process: what main.ts runs, with the output captured. */
+export async function teikitInProcess(args: string[]): Promise<CliRun> {
+  const { runCli } = await import('../src/cli/run.js');
+  const captured = { stdout: '', stderr: '' };
+  const outcome = await runCli(args, { write: (text) => void (captured.stderr += text), writeOut: (text) => void (captured.stdout += text), interactive: false, columns: 80 });
+  return { status: outcome.exitCode, stdout: captured.stdout + (outcome.stdout ?? ''), stderr: captured.stderr + (outcome.stderr ?? '') };
+}
+
 /** Run `teikit build` (as CI does: plain lines, no progress bar). */
 export function buildCli(args: string[], cwd: string, env: Record<string, string> = {}): { status: number | null; stderr: string; stdout: string } {
   const run = spawnSync(process.execPath, [`${ROOT}dist/cli/main.js`, 'build', ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true', ...env } });

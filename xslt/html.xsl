@@ -33,6 +33,8 @@
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <!-- Says who wrote the page: a build replaces only files it wrote (src/build/pipeline.ts). -->
+        <meta name="generator" content="teikit"/>
         <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"/>
         <title>{tk:title($tei)}</title>
         <xsl:for-each select="tk:summary($tei)[1]">

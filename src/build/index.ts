@@ -5,12 +5,13 @@
  * they finish in, and writes each corpus folder's catalogue.
  */
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Diagnostic } from '../diagnostics.js';
-import { writeCatalogue, type CatalogueResult } from './catalogue.js';
-import { displayPath, findEditions, removeLeftovers, shardOf, type EditionSource } from './editions.js';
+import { CATALOGUE_FILE, writeCatalogue, type CatalogueResult } from './catalogue.js';
+import { displayPath, findEditions, markedByTeikit, removeLeftovers, shardOf, type EditionSource } from './editions.js';
 import { failedOutcome, type EditionOutcome } from './outcome.js';
 import { readEditionInputs, readState, staleness, toolchainFingerprint } from './state.js';
 import type { BuildTask } from './worker.js';
@@ -30,8 +31,10 @@ export interface BuildOptions {
   directories: readonly string[];
   /** Worker threads; default: the number of cores. */
   jobs?: number;
-  /** Rebuild every edition, changed or not. */
+  /** Rebuild every edition, changed or not, replacing files at the outputs' names that teikit has no record of writing. */
   force?: boolean;
+  /** Build sources and manifests that are links to files outside the corpus folder. */
+  allowExternalLinks?: boolean;
   shard?: Shard;
   onEvent?: (event: BuildEvent) => void;
   /** Aborting stops handing out editions and terminates the workers. */
@@ -83,7 +86,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const emit = options.onEvent ?? ((): void => undefined);
   const roots = [...new Set(options.directories.map((directory) => resolve(directory)))];
-  const discovery = findEditions(roots);
+  const discovery = findEditions(roots, { allowExternalLinks: options.allowExternalLinks === true });
   const editions = options.shard
     ? discovery.editions.filter((edition) => shardOf(edition, options.shard!.count) === options.shard!.index)
     : discovery.editions;
@@ -109,7 +112,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   };
   summary.errors += discovery.problems.length;
 
-  if (stale.length > 0) await runPool(stale, toolchain, jobs, options.signal, emit, summary);
+  if (stale.length > 0) await runPool(stale, { toolchain, force: options.force === true }, jobs, options.signal, emit, summary);
   summary.interrupted = options.signal?.aborted === true;
 
   // A shard sees only part of the corpus, and an interrupted build only part of the work.
@@ -117,7 +120,21 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     for (const root of roots) {
       const members = discovery.editions.filter((edition) => edition.root === root);
       const isCollection = members.length > 0 && !members.some((edition) => edition.directory === root);
-      if (isCollection) summary.catalogues.push(writeCatalogue(root, members, toolchain));
+      if (!isCollection) continue;
+      const catalogue = join(root, CATALOGUE_FILE);
+      if (!options.force && existsSync(catalogue) && !markedByTeikit(catalogue)) {
+        summary.problems.push({
+          file: displayPath(catalogue),
+          severity: 'error',
+          source: 'teikit:input',
+          ruleId: 'build/foreign-output',
+          reason: `${CATALOGUE_FILE} is in the corpus folder and was not written by teikit: the catalogue would replace it.`,
+          note: 'Move the file elsewhere, or build with --force to replace it.',
+        });
+        summary.errors += 1;
+        continue;
+      }
+      summary.catalogues.push(writeCatalogue(root, members, toolchain));
     }
   }
   summary.milliseconds = performance.now() - started;
@@ -126,7 +143,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
 
 async function runPool(
   stale: readonly EditionSource[],
-  toolchain: string,
+  task: Omit<BuildTask, 'edition'>,
   jobs: number,
   signal: AbortSignal | undefined,
   emit: (event: BuildEvent) => void,
@@ -140,13 +157,13 @@ async function runPool(
   const buildOne = async (edition: EditionSource): Promise<EditionOutcome> => {
     const started = performance.now();
     try {
-      return await pool.run({ edition, toolchain });
+      return await pool.run({ edition, ...task });
     } catch (error) {
       if (signal?.aborted) throw error;
       try {
         if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw error;
         roomy ??= new Piscina<BuildTask, EditionOutcome>({ filename: WORKER, minThreads: 1, maxThreads: 1 });
-        const outcome = await roomy.run({ edition, toolchain });
+        const outcome = await roomy.run({ edition, ...task });
         const reason = `This edition needed more than the ${WORKER_HEAP.maxOldGenerationSizeMb} MB heap of a build worker; it was built again alone, without that limit.`;
         const note = 'Nothing to fix in the edition; set TEIKIT_WORKER_HEAP_MB higher if many editions are this large.';
         return { ...outcome, diagnostics: [...outcome.diagnostics, { file: displayPath(edition.source.path), severity: 'info', source: 'teikit:cli', ruleId: 'build/large-edition', reason, note }] };
@@ -202,6 +219,6 @@ async function runPool(
     signal?.removeEventListener('abort', onAbort);
     await Promise.all([pool.destroy(), roomy?.destroy()]);
     // Workers stopped mid-write leave temporary files; the renames never happened, so the outputs are whole.
-    if (signal?.aborted) for (const edition of stale) removeLeftovers(edition.directory);
+    if (signal?.aborted) for (const edition of stale) removeLeftovers(edition.directory, true);
   }
 }

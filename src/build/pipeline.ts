@@ -3,23 +3,36 @@
  * (teikit.rng + rules) → render (HTML, reading text, diplomatic text, catalogue record), outputs
  * written atomically beside the source, the state record last. Runs inside a build worker.
  */
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { convert } from '../convert.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { renderEach, type RenderOptions } from '../render/index.js';
 import { SCHEMA_DIRECTORY } from '../schemas.js';
 import { validateDocument, type CompiledSchema } from '../validate/index.js';
-import { writeOutput } from '../io.js';
-import { displayPath, removeLeftovers, type EditionSource } from './editions.js';
+import { writeFilesTogether } from '../io.js';
+import { displayPath, markedByTeikit, OUTPUT_SUFFIXES, outputNames, removeLeftovers, type EditionSource } from './editions.js';
 import type { EditionOutcome } from './outcome.js';
-import { describeOutput, forgetState, readEditionInputs, writeState, type CatalogueRecord, type OutputRecord } from './state.js';
+import { describeOutput, forgetState, readEditionInputs, readState, writeState, type CatalogueRecord, type OutputRecord } from './state.js';
 
 /** The renders of every edition, in the order their files are written. */
 const RENDERS: readonly { suffix: string; options: RenderOptions }[] = [
-  { suffix: '.html', options: { to: 'html' } },
-  { suffix: '.txt', options: { to: 'text', view: 'reading' } },
-  { suffix: '.diplomatic.txt', options: { to: 'text', view: 'diplomatic' } },
+  { suffix: OUTPUT_SUFFIXES.html, options: { to: 'html' } },
+  { suffix: OUTPUT_SUFFIXES.reading, options: { to: 'text', view: 'reading' } },
+  { suffix: OUTPUT_SUFFIXES.diplomatic, options: { to: 'text', view: 'diplomatic' } },
 ];
+
+/**
+ * Files already at the outputs' names that teikit has no record of writing: a user's own, not to
+ * be replaced. The state record lists what a build wrote; without one (a fresh clone of a
+ * repository holding the outputs), a TEI or HTML output bearing teikit's mark vouches for all.
+ */
+function foreignOutputs(edition: EditionSource): string[] {
+  const recorded = new Set(Object.keys(readState(edition.directory)?.outputs ?? {}));
+  const present = outputNames(edition).filter((name) => !recorded.has(name) && existsSync(join(edition.directory, name)));
+  if (present.some((name) => markedByTeikit(join(edition.directory, name)))) return [];
+  return present;
+}
 const RECORD: RenderOptions = { to: 'json' };
 
 /** MiniSearch's own tokenizer (SPACE_OR_PUNCTUATION), so that the words stored are the terms it indexes. */
@@ -31,7 +44,12 @@ function distinctWords(text: string): string {
   return [...words].join(' ');
 }
 
-export function buildEdition(edition: EditionSource, toolchain: string, schema: CompiledSchema): EditionOutcome {
+export interface BuildEditionOptions {
+  /** Replace files at the outputs' names that teikit has no record of writing. */
+  force: boolean;
+}
+
+export function buildEdition(edition: EditionSource, toolchain: string, schema: CompiledSchema, options: BuildEditionOptions): EditionOutcome {
   const started = performance.now();
   const diagnostics: Diagnostic[] = [];
   const finish = (status: EditionOutcome['status']): EditionOutcome => {
@@ -47,12 +65,24 @@ export function buildEdition(edition: EditionSource, toolchain: string, schema: 
     return finish('failed');
   }
   const { inputs } = read;
+  const foreign = options.force ? [] : foreignOutputs(edition);
+  if (foreign.length > 0) {
+    diagnostics.push({
+      file: displayPath(join(edition.directory, foreign[0]!)),
+      severity: 'error',
+      source: 'teikit:input',
+      ruleId: 'build/foreign-output',
+      reason: `${foreign.join(', ')} ${foreign.length === 1 ? 'is' : 'are'} in the edition's folder, and teikit has no record of writing ${foreign.length === 1 ? 'it' : 'them'}: the build would replace ${foreign.length === 1 ? 'it' : 'them'}.`,
+      note: 'Move the file elsewhere, or build with --force to replace it.',
+    });
+    return finish('failed');
+  }
   const outputs: { name: string; content: string }[] = [];
   let tei: Uint8Array | string = inputs.source;
   let teiPath = displayPath(edition.source.path);
 
   if (edition.source.kind === 'text') {
-    const teiName = `${edition.name}.xml`;
+    const teiName = `${edition.name}${OUTPUT_SUFFIXES.tei}`;
     const converted = convert(inputs.source, {
       path: displayPath(edition.source.path),
       defaultId: edition.name,
@@ -75,17 +105,18 @@ export function buildEdition(edition: EditionSource, toolchain: string, schema: 
   if (hasErrors()) return finish('failed');
   RENDERS.forEach((render, index) => outputs.push({ name: `${edition.name}${render.suffix}`, content: renders[index]!.output! }));
 
-  const written: Record<string, OutputRecord> = {};
-  for (const output of outputs) {
-    const path = join(edition.directory, output.name);
-    const failure = writeOutput(path, output.content);
-    if (failure) {
-      diagnostics.push({ ...failure, file: displayPath(path) });
-      return finish('failed');
-    }
-    written[output.name] = describeOutput(path, output.content);
+  // All outputs replaced together or none: never a TEI of this build beside the HTML of the last.
+  const files = outputs.map((output) => ({ path: join(edition.directory, output.name), content: output.content }));
+  try {
+    writeFilesTogether(files);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    diagnostics.push({ file: displayPath(edition.directory), severity: 'error', source: 'teikit:input', ruleId: 'output/unwritable', reason: `The outputs cannot be written into the edition's folder (${code}); the previous ones, if any, are unchanged.` });
+    return finish('failed');
   }
-  const readingText = renders[RENDERS.findIndex((render) => render.suffix === '.txt')]!.output!;
+  const written: Record<string, OutputRecord> = {};
+  for (const file of files) written[basename(file.path)] = describeOutput(file.path, file.content);
+  const readingText = renders[RENDERS.findIndex((render) => render.suffix === OUTPUT_SUFFIXES.reading)]!.output!;
   writeState(edition.directory, {
     inputs: inputs.hash,
     outputs: written,

@@ -8,7 +8,8 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
-import { readInput, writeFileAtomic } from '../io.js';
+import { MAX_SOURCE_BYTES } from '../input.js';
+import { MAX_INPUT_BYTES, readInput, writeFileAtomic } from '../io.js';
 import { BUNDLED_SCHEMAS } from '../schemas.js';
 import { TEIKIT_VERSION } from '../version.js';
 import type { EditionSource } from './editions.js';
@@ -87,7 +88,7 @@ export interface EditionInputs {
 
 /** Read an edition's source and manifest and hash them; a file that cannot be read is a diagnostic. */
 export function readEditionInputs(edition: EditionSource, toolchain: string): { inputs?: EditionInputs; diagnostic?: Diagnostic } {
-  const source = readInput(edition.source.path, 'source');
+  const source = readInput(edition.source.path, 'source', edition.source.kind === 'text' ? MAX_SOURCE_BYTES : MAX_INPUT_BYTES);
   if (!source.bytes) return source.diagnostic ? { diagnostic: source.diagnostic } : {};
   const manifest = edition.manifestPath ? readInput(edition.manifestPath, 'manifest') : undefined;
   if (manifest && !manifest.bytes) return manifest.diagnostic ? { diagnostic: manifest.diagnostic } : {};
@@ -101,10 +102,40 @@ export function readEditionInputs(edition: EditionSource, toolchain: string): { 
   return { inputs: { source: source.bytes, hash, ...(manifest?.bytes ? { manifest: manifest.bytes } : {}) } };
 }
 
+/** An output name a record may hold: a file of the edition's own folder, nothing else. */
+const OUTPUT_NAME = /^[^/\\\0]+$/;
+
+/** Whether a parsed record has the shape this version writes (a record is only trusted once checked). */
+function isEditionState(value: unknown): value is EditionState {
+  if (typeof value !== 'object' || value === null) return false;
+  const state = value as Record<string, unknown>;
+  const outputs = state.outputs;
+  const record = state.record as Record<string, unknown> | null | undefined;
+  return (
+    state.format === STATE_FORMAT &&
+    typeof state.inputs === 'string' &&
+    typeof state.words === 'string' &&
+    typeof outputs === 'object' && outputs !== null && !Array.isArray(outputs) &&
+    Object.entries(outputs).every(([name, output]) => OUTPUT_NAME.test(name) && name !== '.' && name !== '..' && isOutputRecord(output)) &&
+    typeof record === 'object' && record !== null &&
+    typeof record.id === 'string' && typeof record.title === 'string' &&
+    Array.isArray(record.translators) && record.translators.every((item) => typeof item === 'string') &&
+    Array.isArray(record.participants) && record.participants.every((item) => typeof item === 'string') &&
+    ['subtitle', 'date', 'dateText', 'archive', 'sourceNote', 'summary'].every((key) => record[key] === undefined || typeof record[key] === 'string')
+  );
+}
+
+function isOutputRecord(value: unknown): value is OutputRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const output = value as Record<string, unknown>;
+  return typeof output.size === 'number' && typeof output.mtimeMs === 'number' && typeof output.sha256 === 'string';
+}
+
+/** The edition's state record; undefined (build again) when there is none or it is not one this version wrote. */
 export function readState(directory: string): EditionState | undefined {
   try {
-    const state = JSON.parse(readFileSync(join(directory, STATE_FILE), 'utf8')) as EditionState;
-    return state.format === STATE_FORMAT ? state : undefined;
+    const state: unknown = JSON.parse(readFileSync(join(directory, STATE_FILE), 'utf8'));
+    return isEditionState(state) ? state : undefined;
   } catch {
     return undefined;
   }
@@ -115,8 +146,13 @@ export function writeState(directory: string, state: Omit<EditionState, 'format'
   writeFileAtomic(join(directory, STATE_FILE), `${JSON.stringify({ format: STATE_FORMAT, ...state })}\n`);
 }
 
+/** Remove the record of a failed edition, so that the next build tries it again (a folder that cannot be written is already reported). */
 export function forgetState(directory: string): void {
-  rmSync(join(directory, STATE_FILE), { force: true });
+  try {
+    rmSync(join(directory, STATE_FILE), { force: true });
+  } catch {
+    // EACCES/EROFS: the edition's failure says why; the stale record then only makes the next build try again too.
+  }
 }
 
 /** An output is as recorded if its size matches and either its time or its content does (a copy keeps content, not time). */

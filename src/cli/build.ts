@@ -124,11 +124,12 @@ class BuildReporter {
 export const buildCommand: Command = {
   name: 'build',
   summary: 'Build every edition of a folder: convert, validate, render, and a catalogue (index.html)',
-  usage: 'teikit build [DIR… (default: editions)] [--jobs N] [--force] [--shard I/N] [--quiet] [--format text|github]',
+  usage: 'teikit build [DIR… (default: editions)] [--jobs N] [--force] [--shard I/N] [--allow-external-links] [--quiet] [--format text|github]',
   positionals: [0, Number.POSITIVE_INFINITY],
   options: {
     jobs: { type: 'string', short: 'j', valueName: 'N', description: 'Worker threads (default: the number of cores)' },
-    force: { type: 'boolean', short: 'f', description: 'Rebuild every edition, changed or not' },
+    force: { type: 'boolean', short: 'f', description: 'Rebuild every edition, changed or not, and replace files at the outputs\' names that teikit did not write' },
+    'allow-external-links': { type: 'boolean', description: 'Build sources and manifests that are links to files outside the corpus folder (refused by default: the build would publish them)' },
     shard: { type: 'string', valueName: 'I/N', description: 'Build only the I-th of N stable parts of the editions (for CI matrices); no catalogue is written' },
     quiet: { type: 'boolean', short: 'q', description: 'Show errors and the summary only' },
     format: { type: 'string', valueName: 'FORMAT', description: 'github: also write each error and warning as a GitHub Actions annotation (stdout)', choices: ['text', 'github'] },
@@ -155,6 +156,7 @@ export const buildCommand: Command = {
         directories,
         jobs,
         force: values.force === true,
+        allowExternalLinks: values['allow-external-links'] === true,
         ...(shard ? { shard } : {}),
         signal: interrupt.signal,
         onEvent: (event) => {

@@ -5,7 +5,9 @@ import { LAYOUTS, type LayoutName } from '../layouts/index.js';
 import { formatReport } from '../report.js';
 import { SCHEMA_DIRECTORY } from '../schemas.js';
 import type { Command, CommandOutcome } from './command.js';
-import { readInput, writeOutput } from '../io.js';
+import { MAX_SOURCE_BYTES } from '../input.js';
+import { readInput, sameFile, writeOutput } from '../io.js';
+import { UsageError } from './errors.js';
 import { formatDiagnostics } from './reporter.js';
 
 export const convertCommand: Command = {
@@ -16,7 +18,7 @@ export const convertCommand: Command = {
   options: {
     manifest: { type: 'string', short: 'm', valueName: 'FILE', description: 'Edition manifest (default: edition.json beside SOURCE, if present)' },
     'no-manifest': { type: 'boolean', description: 'Do not look for edition.json beside SOURCE' },
-    output: { type: 'string', short: 'o', valueName: 'FILE', description: 'Write the TEI here (atomically) instead of to stdout' },
+    output: { type: 'string', short: 'o', valueName: 'FILE', description: 'Write the TEI here (atomically; "-" is stdout) instead of to stdout' },
     report: { type: 'boolean', description: 'Print the attribution decision for every block (to stdout)' },
     format: { type: 'string', valueName: 'FORMAT', description: 'Diagnostics and report as text (stderr) or one JSON document (stdout)', choices: ['text', 'json'] },
     layout: { type: 'string', valueName: 'NAME', description: 'Source layout instead of auto-detection', choices: LAYOUTS.map((layout) => layout.name) },
@@ -32,7 +34,7 @@ export const convertCommand: Command = {
         ? { exitCode, stdout: `${JSON.stringify({ ok: exitCode === 0, diagnostics, ...extra }, null, 2)}\n` }
         : { exitCode, stdout, stderr: formatDiagnostics(diagnostics, { quiet: values.quiet === true }) };
 
-    const input = readInput(sourcePath, 'source');
+    const input = readInput(sourcePath, 'source', MAX_SOURCE_BYTES);
     if (!input.bytes) return finish([input.diagnostic!]);
 
     let manifestPath = typeof values.manifest === 'string' ? values.manifest : undefined;
@@ -47,7 +49,10 @@ export const convertCommand: Command = {
       manifest = { text: read.bytes.toString('utf8'), path: manifestPath };
     }
 
-    const output = typeof values.output === 'string' ? values.output : undefined;
+    const output = typeof values.output === 'string' && values.output !== '-' ? values.output : undefined;
+    for (const [input, what] of [[sourcePath, 'source'], [manifestPath, 'manifest']] as const) {
+      if (output && input && input !== '-' && sameFile(output, input)) throw new UsageError(`-o ${output} is the ${what} itself: converting would replace it. Write the TEI to another file.`);
+    }
     // Relative to where the TEI will live, so that an XML editor finds the schema on open.
     const schemaBase = typeof values['schema-base'] === 'string' ? values['schema-base'] : `${relative(resolve(output ? dirname(output) : '.'), SCHEMA_DIRECTORY).split('\\').join('/')}/`;
     // Loaded when the command runs, so that other commands do not pay for the converter's modules.

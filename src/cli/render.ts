@@ -1,6 +1,6 @@
 import { RENDER_TARGETS, type RenderTarget, type TextView } from '../render/targets.js';
 import type { Command, CommandOutcome } from './command.js';
-import { readInput, writeOutput } from '../io.js';
+import { readInput, sameFile, writeOutput } from '../io.js';
 import { formatDiagnostics } from './reporter.js';
 import { UsageError } from './errors.js';
 
@@ -12,13 +12,15 @@ export const renderCommand: Command = {
   options: {
     to: { type: 'string', valueName: 'FORMAT', description: 'Output: the HTML reading edition, a plain-text edition, or the catalogue record (title, date, archive, translators, participants) as JSON', choices: RENDER_TARGETS },
     view: { type: 'string', valueName: 'VIEW', description: 'Text: clean reading text or the diplomatic text with the source\'s brackets; HTML: the view the page opens in', choices: ['reading', 'diplomatic'] },
-    output: { type: 'string', short: 'o', valueName: 'FILE', description: 'Write here (atomically) instead of to stdout' },
+    output: { type: 'string', short: 'o', valueName: 'FILE', description: 'Write here (atomically; "-" is stdout) instead of to stdout' },
     quiet: { type: 'boolean', short: 'q', description: 'Show errors only' },
   },
   async run([path], values): Promise<CommandOutcome> {
     if (typeof values.to !== 'string') throw new UsageError(`--to is required: ${RENDER_TARGETS.map((target) => `--to ${target}`).join(', ')}.`);
     const source = path ?? '-';
     const quiet = values.quiet === true;
+    const output = typeof values.output === 'string' && values.output !== '-' ? values.output : undefined;
+    if (output && source !== '-' && sameFile(output, source)) throw new UsageError(`-o ${output} is the TEI file itself: rendering would replace it. Write the ${values.to} to another file.`);
     const input = readInput(source, 'TEI file');
     if (!input.bytes) return { exitCode: 1, stderr: formatDiagnostics([input.diagnostic!], { quiet }) };
     const bytes = input.bytes;
@@ -27,7 +29,6 @@ export const renderCommand: Command = {
     const result = render(bytes, source, { to: values.to as RenderTarget, ...(typeof values.view === 'string' ? { view: values.view as TextView } : {}) });
     const stderr = formatDiagnostics(result.diagnostics, { quiet });
     if (!result.ok || result.output === undefined) return { exitCode: 1, stderr };
-    const output = typeof values.output === 'string' ? values.output : undefined;
     if (!output) return { exitCode: 0, stdout: result.output, stderr };
     const failure = writeOutput(output, result.output);
     if (failure) return { exitCode: 1, stderr: formatDiagnostics([...result.diagnostics, failure], { quiet }) };

@@ -451,7 +451,10 @@ export const DEFAULT_SCHEMA_BASE = '../../schema/';
 /** xml-model processing instructions (ISO/IEC 19757-11) for our RELAX NG schema and Schematron rules. */
 function xmlModelInstructions(schemaBase: string): string {
   const base = schemaBase === '' || schemaBase.endsWith('/') ? schemaBase : `${schemaBase}/`;
-  const href = (name: string): string => `${base}${name}`.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  // Characters a URI cannot hold are percent-encoded: a ">" after "?" would end the instruction
+  // (and let a crafted --schema-base write markup, a DOCTYPE, into the TEI).
+  const href = (name: string): string =>
+    `${base}${name}`.replace(/[\s<>"{}|\\^`\p{Cc}]/gu, (character) => encodeURIComponent(character)).replace(/&/g, '&amp;');
   return (
     `<?xml-model href="${href('teikit.rng')}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n` +
     `<?xml-model href="${href('teikit.sch')}" type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"?>\n`

@@ -1,0 +1,224 @@
+/**
+ * What a careless or hostile corpus, or a careless command, must not do (issue 13): replace a
+ * user's files or the input itself, hang on a device or a FIFO, publish a file from outside the
+ * corpus through a link, or write markup through an option. Real files, links and FIFOs; the
+ * CLI in process where the command is what is tested, a real build where the build is.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REFERENCE_TEI, buildCli, teikitInProcess as teikit } from './helpers.js';
+
+const work = mkdtempSync(join(tmpdir(), 'teikit-hostile-'));
+const MEMO = 'Memo\n\nMr. Smith: Original words.\n';
+
+/** A fresh folder under the test's own temporary folder. */
+function folder(name: string): string {
+  const path = join(work, name);
+  rmSync(path, { recursive: true, force: true });
+  mkdirSync(path, { recursive: true });
+  return path;
+}
+
+/** A corpus with one edition per name, each made from the same small memo. */
+function corpus(name: string, editions: readonly string[]): string {
+  const root = folder(name);
+  for (const edition of editions) {
+    mkdirSync(join(root, edition));
+    writeFileSync(join(root, edition, 'source.txt'), MEMO);
+  }
+  return root;
+}
+
+describe('outputs never replace the inputs or a user\'s own files', () => {
+  it('convert and render refuse an output that is their input (exit 2), and the input is unchanged', async () => {
+    const dir = folder('same-file');
+    const source = join(dir, 'x.txt');
+    writeFileSync(source, MEMO);
+    const converted = await teikit(['convert', source, '-o', source]);
+    expect(converted.status).toBe(2);
+    expect(converted.stderr).toContain('is the source itself');
+    expect(readFileSync(source, 'utf8')).toBe(MEMO);
+    // Through a link too: the same file under another name.
+    symlinkSync(source, join(dir, 'alias.txt'));
+    expect((await teikit(['convert', source, '-o', join(dir, 'alias.txt')])).status).toBe(2);
+    expect(readFileSync(source, 'utf8')).toBe(MEMO);
+
+    const tei = join(dir, 'x.xml');
+    cpSync(REFERENCE_TEI, tei);
+    const rendered = await teikit(['render', tei, '--to', 'html', '-o', tei]);
+    expect(rendered.status).toBe(2);
+    expect(rendered.stderr).toContain('is the TEI file itself');
+    expect(readFileSync(tei, 'utf8')).toBe(readFileSync(REFERENCE_TEI, 'utf8'));
+  });
+
+  it('-o writes through a link (the link stays), keeps a file\'s mode and hard links, and "-" is stdout', async () => {
+    const dir = folder('write-through');
+    const source = join(dir, 'memo.txt');
+    writeFileSync(source, MEMO);
+    const target = join(dir, 'target.xml');
+    writeFileSync(target, 'old');
+    chmodSync(target, 0o600);
+    symlinkSync(target, join(dir, 'link.xml'));
+    expect((await teikit(['convert', source, '-o', join(dir, 'link.xml')])).status).toBe(0);
+    expect(lstatSync(join(dir, 'link.xml')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, 'utf8')).toContain('<TEI');
+    expect(statSync(target).mode & 0o777).toBe(0o600);
+
+    const linked = join(dir, 'second-name.xml');
+    linkSync(target, linked);
+    expect((await teikit(['convert', source, '-o', target, '--id', 'hard-link'])).status).toBe(0);
+    expect(readFileSync(linked, 'utf8')).toContain('hard-link');
+    expect(statSync(target).ino).toBe(statSync(linked).ino);
+
+    const stdout = await teikit(['convert', source, '-o', '-']);
+    expect(stdout.status).toBe(0);
+    expect(stdout.stdout).toContain('<TEI');
+    expect(existsSync(join(process.cwd(), '-'))).toBe(false);
+  });
+
+  it('-o /dev/null writes into the device and leaves it a device (as root the rename would have replaced it)', async () => {
+    const dir = folder('dev-null');
+    writeFileSync(join(dir, 'memo.txt'), MEMO);
+    expect((await teikit(['convert', join(dir, 'memo.txt'), '-o', '/dev/null'])).status).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+
+  it('build refuses an edition folder named "source", whose reading text would replace its source.txt; the others are built', () => {
+    const root = corpus('named-source', ['source', 'memo']);
+    const run = buildCli([root, '--jobs', '1'], work);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('its output source.txt would replace its own input source.txt');
+    expect(run.stderr).toContain('[build/output-replaces-input]');
+    expect(readFileSync(join(root, 'source', 'source.txt'), 'utf8')).toBe(MEMO);
+    expect(readdirSync(join(root, 'source')).sort()).toEqual(['source.txt']);
+    expect(existsSync(join(root, 'memo', 'memo.html'))).toBe(true);
+  });
+
+  it('build does not replace a file at an output\'s name that it did not write, unless --force; outputs it wrote (marked) it replaces', () => {
+    const root = corpus('foreign-output', ['memo']);
+    const mine = '<html>my own notes</html>\n';
+    writeFileSync(join(root, 'memo', 'memo.html'), mine);
+    const refused = buildCli([root, '--jobs', '1'], work);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('memo.html is in the edition\'s folder, and teikit has no record of writing it');
+    expect(readFileSync(join(root, 'memo', 'memo.html'), 'utf8')).toBe(mine);
+    expect(existsSync(join(root, 'memo', 'memo.xml'))).toBe(false);
+
+    const forced = buildCli([root, '--jobs', '1', '--force'], work);
+    expect(forced.status).toBe(0);
+    expect(readFileSync(join(root, 'memo', 'memo.html'), 'utf8')).toContain('<meta name="generator" content="teikit">');
+
+    // A fresh clone of a repository holding the outputs has no state records: teikit's marks vouch for them.
+    rmSync(join(root, 'memo', '.teikit-build.json'));
+    writeFileSync(join(root, 'memo', 'source.txt'), `${MEMO}\nMr. Smith: More words.\n`);
+    expect(buildCli([root, '--jobs', '1'], work).status).toBe(0);
+    expect(readFileSync(join(root, 'memo', 'memo.txt'), 'utf8')).toContain('More words.');
+  });
+
+  it('build does not replace a corpus folder\'s own index.html with its catalogue', () => {
+    const root = corpus('foreign-catalogue', ['a', 'b']);
+    writeFileSync(join(root, 'index.html'), 'my site\n');
+    const run = buildCli([root, '--jobs', '1'], work);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('index.html is in the corpus folder and was not written by teikit');
+    expect(readFileSync(join(root, 'index.html'), 'utf8')).toBe('my site\n');
+    expect(existsSync(join(root, 'a', 'a.html'))).toBe(true);
+  });
+});
+
+describe('inputs that are not files, or not the corpus\'s', () => {
+  it('a FIFO or a device is refused at once, not read (it would hang or never end)', async () => {
+    const dir = folder('fifo');
+    const fifo = join(dir, 'source.txt');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const converted = await teikit(['convert', fifo]);
+    expect(converted.status).toBe(1);
+    expect(converted.stderr).toContain('is not a regular file');
+    const validated = await teikit(['validate', '/dev/zero']);
+    expect(validated.status).toBe(1);
+    expect(validated.stdout + validated.stderr).toContain('/dev/zero: error: The file is not a regular file');
+  });
+
+  it('build refuses a source linked to a file outside the corpus, never printing its content; --allow-external-links builds it', () => {
+    const secret = join(folder('outside'), 'token.txt');
+    writeFileSync(secret, 'Memo\n\nMr. Smith: ghp_SECRETTOKEN123 is the token.\n');
+    const root = corpus('external-link', ['memo']);
+    mkdirSync(join(root, 'leak'));
+    symlinkSync(secret, join(root, 'leak', 'source.txt'));
+    const run = buildCli([root, '--jobs', '1'], work);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('[build/external-link]');
+    expect(run.stderr + run.stdout).not.toContain('SECRETTOKEN');
+    expect(readdirSync(join(root, 'leak'))).toEqual(['source.txt']);
+    expect(readFileSync(join(root, 'index.html'), 'utf8')).not.toContain('SECRETTOKEN');
+
+    expect(buildCli([root, '--jobs', '1', '--allow-external-links'], work).status).toBe(0);
+    expect(readFileSync(join(root, 'leak', 'leak.txt'), 'utf8')).toContain('SECRETTOKEN');
+  });
+
+  it('build reports a source linked to /dev/zero as an edition that failed, and builds the others', () => {
+    const root = corpus('dev-zero', ['memo']);
+    mkdirSync(join(root, 'zero'));
+    symlinkSync('/dev/zero', join(root, 'zero', 'source.txt'));
+    const run = buildCli([root, '--jobs', '1', '--allow-external-links'], work);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/zero\/source\.txt: error: The source is not a regular file/);
+    expect(existsSync(join(root, 'memo', 'memo.html'))).toBe(true);
+  });
+});
+
+describe('options and records do not smuggle markup or paths', () => {
+  it('--schema-base cannot end the xml-model instruction and write a DOCTYPE', async () => {
+    const dir = folder('schema-base');
+    writeFileSync(join(dir, 'memo.txt'), MEMO);
+    const run = await teikit(['convert', join(dir, 'memo.txt'), '--schema-base', 'x?><!DOCTYPE TEI [<!ENTITY e SYSTEM "file:///etc/passwd">]><?y "']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toContain('<!DOCTYPE');
+    expect(run.stdout).toContain('href="x?%3E%3C!DOCTYPE%20TEI%20[%3C!ENTITY%20e%20SYSTEM%20%22file:///etc/passwd%22%3E]%3E%3C?y%20%22/teikit.rng"');
+    const tei = join(dir, 'memo.xml');
+    writeFileSync(tei, run.stdout);
+    expect((await teikit(['validate', tei])).status).toBe(0);
+  });
+
+  it('a state record of the wrong shape, or naming files outside the folder, means "rebuild", not a crash', () => {
+    const root = corpus('bad-state', ['memo']);
+    writeFileSync(join(root, 'memo', '.teikit-build.json'), JSON.stringify({ format: 1, inputs: 'x', words: '', outputs: { '../../../dev/zero': { size: 0, mtimeMs: 0, sha256: '' } }, record: null }));
+    const run = buildCli([root, '--jobs', '1'], work);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('1 built');
+    writeFileSync(join(root, 'memo', '.teikit-build.json'), '[1, 2');
+    expect(buildCli([root, '--jobs', '1'], work).stderr).toContain('1 built');
+  });
+
+  it('leftover temporary files of a running process are kept (another build may be writing them), those of a finished one removed', () => {
+    const root = corpus('leftovers', ['memo']);
+    const finished = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const dead = join(root, 'memo', `.memo.html.tmp-${finished}-1`);
+    const live = join(root, 'memo', `.memo.html.tmp-${process.pid}-1`);
+    writeFileSync(dead, 'half');
+    writeFileSync(live, 'half');
+    expect(buildCli([root, '--jobs', '1'], work).status).toBe(0);
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+  });
+});
+
+describe('an edition\'s outputs are replaced all together or not at all', () => {
+  it('when one output cannot be replaced, none is', () => {
+    const root = corpus('together', ['memo']);
+    expect(buildCli([root, '--jobs', '1'], work).status).toBe(0);
+    const before = readFileSync(join(root, 'memo', 'memo.xml'), 'utf8');
+    // A folder where the reading text goes: its rename must fail, and so the TEI must not change.
+    rmSync(join(root, 'memo', 'memo.txt'));
+    mkdirSync(join(root, 'memo', 'memo.txt'));
+    writeFileSync(join(root, 'memo', 'source.txt'), `${MEMO}\nMr. Smith: Changed.\n`);
+    const run = buildCli([root, '--jobs', '1', '--force'], work);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('[output/unwritable]');
+    expect(readFileSync(join(root, 'memo', 'memo.xml'), 'utf8')).toBe(before);
+    expect(readdirSync(join(root, 'memo')).filter((name) => name.includes('.tmp-'))).toEqual([]);
+  });
+});
