@@ -222,3 +222,31 @@ describe('an edition\'s outputs are replaced all together or not at all', () => 
     expect(readdirSync(join(root, 'memo')).filter((name) => name.includes('.tmp-'))).toEqual([]);
   });
 });
+
+describe('links in the HTML go to the web only', () => {
+  it('a TEI\'s URL "javascript:…" (any case, with spaces or control characters inside) is not linked; http(s) is', async () => {
+    const dir = folder('javascript-url');
+    const reference = readFileSync(REFERENCE_TEI, 'utf8');
+    const withUrl = (url: string): string => reference.replace(/<idno type="URI">[^<]*<\/idno>/, `<idno type="URI">${url}</idno>`);
+    expect(withUrl('x')).not.toBe(reference);
+    for (const url of ['javascript:alert(1)', ' JavaScript:alert(1)', 'java&#9;script:alert(1)', 'data:text/html,x']) {
+      const tei = join(dir, 'record.xml');
+      writeFileSync(tei, withUrl(url));
+      const run = await teikit(['render', tei, '--to', 'html']);
+      expect(run.status).toBe(0);
+      expect(run.stdout).not.toMatch(/href="[^"]*(?:script:|data:text)/i);
+    }
+    writeFileSync(join(dir, 'record.xml'), withUrl('https://example.net/a'));
+    expect((await teikit(['render', join(dir, 'record.xml'), '--to', 'html'])).stdout).toContain('<a href="https://example.net/a">');
+  });
+
+  it('the manifest schema takes only http(s) URLs for baseUrl and the licence, and says so in words', async () => {
+    const dir = folder('manifest-url');
+    const manifest = join(dir, 'edition.json');
+    writeFileSync(manifest, JSON.stringify({ id: 'x', edition: { baseUrl: 'javascript:alert(1)//', licence: { text: 'CC', url: 'data:text/html,x' } } }));
+    const run = await teikit(['validate', manifest]);
+    expect(run.status).toBe(1);
+    expect(run.stdout + run.stderr).toContain('/edition/baseUrl is not as asked: An http or https URL');
+    expect(run.stdout + run.stderr).toContain('/edition/licence/url is not as asked');
+  });
+});

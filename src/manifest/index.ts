@@ -2,11 +2,13 @@
  * The edition manifest (edition.json): parsed, validated against schema/edition.schema.json
  * with ajv, and every problem reported with its JSON pointer and its line and column.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { InputError, SourceFile, type Diagnostic } from '../diagnostics.js';
 import { locateJsonPointers } from './json-positions.js';
+import { BUNDLED_SCHEMAS } from '../schemas.js';
 
 export interface ManifestPerson {
   id: string;
@@ -69,6 +71,22 @@ function manifestValidator(): ValidateFunction<Manifest> {
   return validator;
 }
 
+/** The description nearest to a pattern in the manifest schema (read only when a value does not match). */
+function patternDescription(pattern: string): string | undefined {
+  const find = (node: unknown, description: string | undefined): string | undefined => {
+    if (typeof node !== 'object' || node === null) return undefined;
+    const record = node as Record<string, unknown>;
+    const here = typeof record.description === 'string' ? record.description : description;
+    if (record.pattern === pattern) return here;
+    for (const child of Object.values(record)) {
+      const found = find(child, here);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return find(JSON.parse(readFileSync(BUNDLED_SCHEMAS.manifest, 'utf8')), undefined);
+}
+
 function describe(error: ErrorObject): string {
   const where = error.instancePath || '(the manifest)';
   switch (error.keyword) {
@@ -78,6 +96,11 @@ function describe(error: ErrorObject): string {
       return `${where} is missing the required property "${String(error.params.missingProperty)}".`;
     case 'enum':
       return `${where} must be one of: ${(error.params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}.`;
+    case 'pattern': {
+      // A regular expression says little to a user; the schema's description beside it says what is asked.
+      const asked = patternDescription(String(error.params.pattern));
+      return asked ? `${where} is not as asked: ${asked}` : `${where} ${error.message ?? 'is invalid'}.`;
+    }
     default:
       return `${where} ${error.message ?? 'is invalid'}.`;
   }

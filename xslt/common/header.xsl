@@ -94,7 +94,15 @@
 
   <xsl:function name="tk:url" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="($tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URI'])[1] ! tk:clean(.)"/>
+    <xsl:sequence select="($tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URI'])[1] ! tk:clean(.) ! tk:web-url(.)"/>
+  </xsl:function>
+
+  <!-- A URL a page may link to: http(s) or relative, never "javascript:" or "data:" (browsers
+       ignore spaces and control characters inside a scheme, so those are ignored here too). -->
+  <xsl:function name="tk:web-url" as="xs:string?">
+    <xsl:param name="url" as="xs:string"/>
+    <xsl:variable name="bare" select="replace($url, '[\s\p{Cc}]', '')"/>
+    <xsl:sequence select="$url[not(matches($bare, '^[A-Za-z][A-Za-z0-9+.\-]*:')) or matches($bare, '^https?:', 'i')]"/>
   </xsl:function>
 
   <!-- Licence first, then the rights statements, each as one string. -->
