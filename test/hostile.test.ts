@@ -250,3 +250,37 @@ describe('links in the HTML go to the web only', () => {
     expect(run.stdout + run.stderr).toContain('/edition/licence/url is not as asked');
   });
 });
+
+describe('XML that would exhaust the stack or the clock is refused while it is read', () => {
+  const tei = (inner: string, attributes = ''): string => `<TEI xmlns="http://www.tei-c.org/ns/1.0"${attributes}>${inner}</TEI>`;
+  const nested = (depth: number): string => tei(`${'<div>'.repeat(depth)}x${'</div>'.repeat(depth)}`);
+
+  it('nesting deeper than 1,000 is an error at the element that goes too deep; 990 is read (and rendered) like any document', async () => {
+    const dir = folder('deep');
+    for (const depth of [3000, 100000]) {
+      writeFileSync(join(dir, 'deep.xml'), nested(depth));
+      for (const command of [['validate'], ['render', '--to', 'html']]) {
+        const run = await teikit([command[0]!, join(dir, 'deep.xml'), ...command.slice(1)]);
+        expect(run.status).toBe(1);
+        // The element at depth 1,001 (<TEI> is depth 1) is the 1,000th <div>: after the 41 characters of <TEI …> and 999 <div>s.
+        expect(run.stdout + run.stderr).toContain(`deep.xml:1:${41 + 999 * 5 + 1}: error: Elements are nested more than 1000 deep here`);
+      }
+    }
+    writeFileSync(join(dir, 'deep.xml'), nested(990));
+    const validated = await teikit(['validate', join(dir, 'deep.xml')]);
+    expect(validated.stdout + validated.stderr).not.toContain('nested more than');
+    expect((await teikit(['render', join(dir, 'deep.xml'), '--to', 'text'])).status).toBe(0);
+  });
+
+  it('an element with more than 1,000 attributes is an error; the attributes of a normal one are placed where they stand', async () => {
+    const dir = folder('attributes');
+    const many = Array.from({ length: 50000 }, (_, index) => ` a${index}="v"`).join('');
+    writeFileSync(join(dir, 'many.xml'), tei('', many));
+    const run = await teikit(['validate', join(dir, 'many.xml')]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('many.xml:1:1: error: This element has 50001 attributes');
+    // An attribute whose name also occurs inside an earlier value is placed at the name itself.
+    writeFileSync(join(dir, 'two.xml'), tei('', ' n="b=" b="c"'));
+    expect((await teikit(['validate', join(dir, 'two.xml')])).stdout).toMatch(/two\.xml:1:49: error: [^\n]*\bb\b/);
+  });
+});
