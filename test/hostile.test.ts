@@ -284,3 +284,15 @@ describe('XML that would exhaust the stack or the clock is refused while it is r
     expect((await teikit(['validate', join(dir, 'two.xml')])).stdout).toMatch(/two\.xml:1:49: error: [^\n]*\bb\b/);
   });
 });
+
+describe('a build has a time limit per edition', () => {
+  it('an edition over --timeout fails with its reason and its worker stopped; the build ends, and builds it with time enough', async () => {
+    const root = corpus('timeout', ['a', 'b']);
+    const slow = buildCli([root, '--jobs', '1', '--timeout', '0.001'], work);
+    expect(slow.status).toBe(1);
+    expect(slow.stderr.match(/error: Building this edition took longer than 0\.001 s; it was stopped\. \[build\/timeout\]/g)).toHaveLength(2);
+    expect(existsSync(join(root, 'a', 'a.xml'))).toBe(false);
+    expect(buildCli([root, '--jobs', '1'], work).status).toBe(0);
+    expect((await teikit(['build', root, '--timeout', 'soon'])).stderr).toContain('--timeout must be a number of seconds greater than 0 (got "soon")');
+  });
+});

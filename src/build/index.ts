@@ -35,6 +35,8 @@ export interface BuildOptions {
   force?: boolean;
   /** Build sources and manifests that are links to files outside the corpus folder. */
   allowExternalLinks?: boolean;
+  /** An edition still building after this many seconds fails (its worker is stopped); default DEFAULT_EDITION_TIMEOUT. */
+  timeoutSeconds?: number;
   shard?: Shard;
   onEvent?: (event: BuildEvent) => void;
   /** Aborting stops handing out editions and terminates the workers. */
@@ -78,6 +80,13 @@ const WORKER = fileURLToPath(new URL('../../dist/build/worker.js', import.meta.u
  */
 const WORKER_HEAP = { maxOldGenerationSizeMb: Math.max(48, Number(process.env.TEIKIT_WORKER_HEAP_MB) || 128), maxYoungGenerationSizeMb: 32 };
 
+/**
+ * Seconds an edition may take before it fails: a pathological one must not stall a build (and
+ * CI) for ever. A 20 MB record converts in about 3 s; the renders of the largest real records
+ * take seconds, so this leaves a wide margin.
+ */
+export const DEFAULT_EDITION_TIMEOUT = 300;
+
 export function defaultJobs(): number {
   return availableParallelism();
 }
@@ -112,7 +121,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   };
   summary.errors += discovery.problems.length;
 
-  if (stale.length > 0) await runPool(stale, { toolchain, force: options.force === true }, jobs, options.signal, emit, summary);
+  if (stale.length > 0) await runPool(stale, { toolchain, force: options.force === true }, { jobs, timeoutSeconds: options.timeoutSeconds ?? DEFAULT_EDITION_TIMEOUT }, options.signal, emit, summary);
   summary.interrupted = options.signal?.aborted === true;
 
   // A shard sees only part of the corpus, and an interrupted build only part of the work.
@@ -144,7 +153,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
 async function runPool(
   stale: readonly EditionSource[],
   task: Omit<BuildTask, 'edition'>,
-  jobs: number,
+  { jobs, timeoutSeconds }: { jobs: number; timeoutSeconds: number },
   signal: AbortSignal | undefined,
   emit: (event: BuildEvent) => void,
   summary: BuildSummary,
@@ -156,10 +165,18 @@ async function runPool(
   let roomy: Piscina<BuildTask, EditionOutcome> | undefined;
   const buildOne = async (edition: EditionSource): Promise<EditionOutcome> => {
     const started = performance.now();
+    // Aborting a running task stops its worker (piscina starts another).
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), timeoutSeconds * 1000);
     try {
-      return await pool.run({ edition, ...task });
+      return await pool.run({ edition, ...task }, { signal: deadline.signal });
     } catch (error) {
       if (signal?.aborted) throw error;
+      if (deadline.signal.aborted) {
+        const reason = `Building this edition took longer than ${timeoutSeconds} s; it was stopped.`;
+        const note = 'Look for what makes it unusual (size, a very long line); --timeout SECONDS allows more time.';
+        return { key: edition.key, status: 'failed', milliseconds: performance.now() - started, diagnostics: [{ file: displayPath(edition.source.path), severity: 'error', source: 'teikit:cli', ruleId: 'build/timeout', reason, note }] };
+      }
       try {
         if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw error;
         roomy ??= new Piscina<BuildTask, EditionOutcome>({ filename: WORKER, minThreads: 1, maxThreads: 1 });
@@ -170,6 +187,8 @@ async function runPool(
       } catch (failure) {
         return failedOutcome(edition, `its worker stopped (${failure instanceof Error ? failure.message : String(failure)})`, performance.now() - started);
       }
+    } finally {
+      clearTimeout(timer);
     }
   };
   const onAbort = (): void => {

@@ -14,6 +14,12 @@ function parseJobs(value: string | boolean | undefined, cores: number): number {
   return Number(value);
 }
 
+function parseTimeout(value: string | boolean | undefined): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (!/^(?:\d+(?:\.\d+)?|\.\d+)$/.test(value) || Number(value) <= 0) throw new UsageError(`--timeout must be a number of seconds greater than 0 (got "${value}").`);
+  return Number(value);
+}
+
 function parseShard(value: string | boolean | undefined): Shard | undefined {
   if (typeof value !== 'string') return undefined;
   const match = /^([1-9]\d*)\/([1-9]\d*)$/.exec(value);
@@ -124,11 +130,12 @@ class BuildReporter {
 export const buildCommand: Command = {
   name: 'build',
   summary: 'Build every edition of a folder: convert, validate, render, and a catalogue (index.html)',
-  usage: 'teikit build [DIR… (default: editions)] [--jobs N] [--force] [--shard I/N] [--allow-external-links] [--quiet] [--format text|github]',
+  usage: 'teikit build [DIR… (default: editions)] [--jobs N] [--force] [--shard I/N] [--timeout SECONDS] [--allow-external-links] [--quiet] [--format text|github]',
   positionals: [0, Number.POSITIVE_INFINITY],
   options: {
     jobs: { type: 'string', short: 'j', valueName: 'N', description: 'Worker threads (default: the number of cores)' },
     force: { type: 'boolean', short: 'f', description: 'Rebuild every edition, changed or not, and replace files at the outputs\' names that teikit did not write' },
+    timeout: { type: 'string', valueName: 'SECONDS', description: 'An edition still building after this long fails and its worker is stopped (default: 300)' },
     'allow-external-links': { type: 'boolean', description: 'Build sources and manifests that are links to files outside the corpus folder (refused by default: the build would publish them)' },
     shard: { type: 'string', valueName: 'I/N', description: 'Build only the I-th of N stable parts of the editions (for CI matrices); no catalogue is written' },
     quiet: { type: 'boolean', short: 'q', description: 'Show errors and the summary only' },
@@ -144,6 +151,7 @@ export const buildCommand: Command = {
     const { build, defaultJobs } = await import('../build/index.js');
     const jobs = parseJobs(values.jobs, defaultJobs());
     const shard = parseShard(values.shard);
+    const timeoutSeconds = parseTimeout(values.timeout);
     const reporter = new BuildReporter(terminal, values.quiet === true, values.format === 'github');
     const interrupt = new AbortController();
     const onSignal = (): void => interrupt.abort();
@@ -157,6 +165,7 @@ export const buildCommand: Command = {
         jobs,
         force: values.force === true,
         allowExternalLinks: values['allow-external-links'] === true,
+        ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
         ...(shard ? { shard } : {}),
         signal: interrupt.signal,
         onEvent: (event) => {
