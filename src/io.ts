@@ -196,6 +196,12 @@ export function readInput(path: string, what: string, maxBytes = MAX_INPUT_BYTES
   }
 }
 
+/** A folder that cannot be listed (permissions, a path too long): reported on it, and the walk goes on. */
+export function unreadableFolder(path: string, error: unknown): Diagnostic {
+  const code = (error as NodeJS.ErrnoException).code ?? String(error);
+  return inputDiagnostic(path, 'input/unreadable-folder', `This folder cannot be read (${code}); what it holds is left out.`, code === 'EACCES' ? 'Give teikit read permission on the folder, or move it out of the corpus.' : undefined);
+}
+
 /** Write an output (see writeOutputFile); a failure comes back as a diagnostic. */
 export function writeOutput(path: string, content: string): Diagnostic | undefined {
   try {

@@ -296,3 +296,32 @@ describe('a build has a time limit per edition', () => {
     expect((await teikit(['build', root, '--timeout', 'soon'])).stderr).toContain('--timeout must be a number of seconds greater than 0 (got "soon")');
   });
 });
+
+describe('a folder that cannot be read is reported, and the rest is done', () => {
+  it('build and validate report the folder (here: a path longer than the system allows) and go on with the others', async () => {
+    const root = corpus('unreadable-folder', ['memo']);
+    // Made step by step with relative names: each is short, the whole path is over PATH_MAX (4,096).
+    const made = spawnSync('bash', ['-c', `cd "${root}" && name=$(printf 'd%.0s' $(seq 250)) && for i in $(seq 20); do mkdir "$name" && cd "$name"; done && printf 'Memo\\n\\nText.\\n' > source.txt`]);
+    expect(made.status).toBe(0);
+    const built = buildCli([root, '--jobs', '1'], work);
+    expect(built.status).toBe(1);
+    expect(built.stderr).toMatch(/error: This folder cannot be read \(ENAMETOOLONG\); what it holds is left out\. \[input\/unreadable-folder\]/);
+    expect(built.stderr).not.toContain('internal error');
+    expect(existsSync(join(root, 'memo', 'memo.html'))).toBe(true);
+    const validated = await teikit(['validate', root]);
+    expect(validated.status).toBe(1);
+    expect(validated.stdout).toContain('[input/unreadable-folder]');
+    expect(validated.stdout).toMatch(/memo\.xml: valid|1 valid/);
+  });
+});
+
+it('a catalogue that cannot be written is an error in the summary, not a crash', () => {
+  const root = corpus('catalogue-unwritable', ['a', 'b']);
+  // A folder where the catalogue goes: its rename fails as a full disk's write would.
+  mkdirSync(join(root, 'index.html'));
+  writeFileSync(join(root, 'index.html', 'x'), '');
+  const run = buildCli([root, '--jobs', '1', '--force'], work);
+  expect(run.status).toBe(1);
+  expect(run.stderr).toMatch(/index\.html: error: The catalogue cannot be written \(E[A-Z]+\)/);
+  expect(run.stderr).toContain('2 built');
+});

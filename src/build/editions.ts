@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readdirSync, readSync, realpathSync, rmSync, type Dirent } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
+import { unreadableFolder } from '../io.js';
 
 export const SOURCE_FILE = 'source.txt';
 export const MANIFEST_FILE = 'edition.json';
@@ -160,7 +161,13 @@ function unsafeEdition(edition: EditionSource, realRoot: string, options: Discov
 }
 
 function visit(directory: string, root: string, realRoot: string, options: DiscoveryOptions, found: Discovery): void {
-  const entries = readDirectory(directory);
+  let entries: Dirent[];
+  try {
+    entries = readDirectory(directory);
+  } catch (error) {
+    found.problems.push({ ...unreadableFolder(directory, error), file: displayPath(directory) });
+    return;
+  }
   const files = new Set(entries.filter(isFileLike).map((entry) => entry.name));
   const name = basename(directory);
   const key = relative(root, directory).split('\\').join('/') || '.';

@@ -143,7 +143,14 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
         summary.errors += 1;
         continue;
       }
-      summary.catalogues.push(writeCatalogue(root, members, toolchain));
+      try {
+        summary.catalogues.push(writeCatalogue(root, members, toolchain));
+      } catch (error) {
+        // A full disk or a read-only folder: the editions are built; the summary says what failed.
+        const code = (error as NodeJS.ErrnoException).code ?? String(error);
+        summary.problems.push({ file: displayPath(catalogue), severity: 'error', source: 'teikit:input', ruleId: 'output/unwritable', reason: `The catalogue cannot be written (${code}); the previous one, if any, is unchanged.` });
+        summary.errors += 1;
+      }
     }
   }
   summary.milliseconds = performance.now() - started;

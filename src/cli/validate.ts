@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { BUNDLED_SCHEMAS } from '../schemas.js';
-import type { CompiledSchema, RuleScope } from '../validate/index.js';
+import type { CompiledSchema, RuleScope, ValidationResult } from '../validate/index.js';
+import { unreadableFolder } from '../io.js';
 import { fails, formatValidationRun, REPORT_FORMATS, type ReportFormat } from '../validate/report.js';
 import type { Command, CommandOutcome } from './command.js';
 import { UsageError } from './errors.js';
@@ -9,14 +10,20 @@ import { UsageError } from './errors.js';
 const GLOB_CHARACTERS = /[*?[\]{}]/;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
-/** In a folder: TEI files (*.xml) and edition manifests (edition.json), recursively, sorted. */
-function filesInDirectory(directory: string): string[] {
+/** In a folder: TEI files (*.xml) and edition manifests (edition.json), recursively, sorted; folders that cannot be read apart. */
+function filesInDirectory(directory: string, unreadable: ValidationResult[]): string[] {
   const found: string[] = [];
-  const entries = readdirSync(directory, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(directory, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch (error) {
+    unreadable.push({ path: directory, kind: 'tei', diagnostics: [unreadableFolder(directory, error)], valid: false });
+    return found;
+  }
   for (const entry of entries) {
     const path = join(directory, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.')) found.push(...filesInDirectory(path));
+      if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.')) found.push(...filesInDirectory(path, unreadable));
     } else if (entry.name.endsWith('.xml') || entry.name === 'edition.json') {
       found.push(path);
     }
@@ -24,7 +31,7 @@ function filesInDirectory(directory: string): string[] {
   return found;
 }
 
-async function expandArguments(targets: readonly string[]): Promise<string[]> {
+async function expandArguments(targets: readonly string[], unreadable: ValidationResult[]): Promise<string[]> {
   const files: string[] = [];
   for (const target of targets) {
     if (GLOB_CHARACTERS.test(target) && !isPath(target)) {
@@ -34,8 +41,8 @@ async function expandArguments(targets: readonly string[]): Promise<string[]> {
       if (matches.length === 0) throw new UsageError(`No file matches "${target}".`);
       files.push(...matches);
     } else if (isDirectory(target)) {
-      const inside = filesInDirectory(target);
-      if (inside.length === 0) throw new UsageError(`The folder "${target}" holds no .xml file and no edition.json.`);
+      const inside = filesInDirectory(target, unreadable);
+      if (inside.length === 0 && unreadable.length === 0) throw new UsageError(`The folder "${target}" holds no .xml file and no edition.json.`);
       files.push(...inside);
     } else {
       files.push(target);
@@ -99,7 +106,8 @@ export const validateCommand: Command = {
     const schemaOption = typeof values.schema === 'string' ? values.schema : 'teikit';
     const path = schemaPath(schemaOption);
     const rules: RuleScope[] = schemaOption === 'teikit' ? ['generic', 'teikit'] : ['generic'];
-    const files = await expandArguments(targets);
+    const unreadable: ValidationResult[] = [];
+    const files = await expandArguments(targets, unreadable);
     // Loaded when the command runs: the validator's modules are the largest part of its start-up.
     const { compileSchema, SchemaError, validateFile } = await import('../validate/index.js');
     let schema: CompiledSchema;
@@ -109,7 +117,7 @@ export const validateCommand: Command = {
       if (error instanceof SchemaError) return { exitCode: 2, stderr: `teikit: ${error.message}\n` };
       throw error;
     }
-    const results = files.map((file) => validateFile(file, { schema, rules }));
+    const results = [...unreadable, ...files.map((file) => validateFile(file, { schema, rules }))];
     const strict = values.strict === true;
     const format = (typeof values.format === 'string' ? values.format : 'text') as ReportFormat;
     const stdout = formatValidationRun({ results, schema: path, strict }, format, { quiet: values.quiet === true });
