@@ -37,16 +37,45 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
 }
 
 /**
+ * Whether bytes are UTF-16 text, and in which order: by the byte-order mark, or (without one) by
+ * NUL bytes at every other place of the first characters, which is how UTF-16 writes ASCII.
+ */
+function utf16Order(bytes: Uint8Array): { order: string; iconvName: string } | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { order: 'little-endian, with a byte-order mark', iconvName: 'UTF-16' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { order: 'big-endian, with a byte-order mark', iconvName: 'UTF-16' };
+  const sample = bytes.subarray(0, Math.min(bytes.length, 200) & ~1);
+  if (sample.length < 8) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let index = 0; index < sample.length; index += 2) {
+    if (sample[index] === 0) evenNul++;
+    if (sample[index + 1] === 0) oddNul++;
+  }
+  const pairs = sample.length / 2;
+  if (oddNul >= pairs * 0.9 && evenNul === 0) return { order: 'little-endian', iconvName: 'UTF-16LE' };
+  if (evenNul >= pairs * 0.9 && oddNul === 0) return { order: 'big-endian', iconvName: 'UTF-16BE' };
+  return undefined;
+}
+
+/**
  * Decode a text file strictly: UTF-8 only, no binary data, nothing silently replaced.
  * Returns a SourceFile; throws InputError (with position) when the bytes cannot be text.
  */
-export function decodeText(bytes: Uint8Array, path: string): SourceFile {
+export function decodeText(bytes: Uint8Array, path: string, what = 'source'): SourceFile {
   const empty = new SourceFile(path, '');
   if (bytes.length > MAX_SOURCE_BYTES) {
     fail(empty, {
       ruleId: 'input/too-large',
-      reason: `The source is ${bytes.length} bytes; teikit reads records of at most ${MAX_SOURCE_BYTES} bytes.`,
+      reason: `The ${what} is ${bytes.length} bytes; teikit reads records of at most ${MAX_SOURCE_BYTES} bytes.`,
       note: 'Split the file into one record per file.',
+    });
+  }
+  const utf16 = utf16Order(bytes);
+  if (utf16) {
+    fail(empty, {
+      ruleId: 'input/encoding',
+      reason: `The ${what} is UTF-16 (${utf16.order}); teikit reads UTF-8.`,
+      note: `Convert the file to UTF-8 first, e.g. \`iconv -f ${utf16.iconvName} -t UTF-8\`.`,
     });
   }
   const nul = bytes.indexOf(0);
@@ -54,7 +83,7 @@ export function decodeText(bytes: Uint8Array, path: string): SourceFile {
     const prefix = new SourceFile(path, new TextDecoder().decode(bytes.subarray(0, nul)));
     fail(prefix, {
       ruleId: 'input/binary',
-      reason: 'The source holds a NUL byte: this looks like a binary file, not text.',
+      reason: `The ${what} holds a NUL byte: this looks like a binary file, not text.`,
       place: prefix.place(prefix.text.length),
       note: 'Give teikit the plain-text (UTF-8) export of the record.',
     });
@@ -67,7 +96,7 @@ export function decodeText(bytes: Uint8Array, path: string): SourceFile {
     const prefix = new SourceFile(path, new TextDecoder().decode(bytes.subarray(0, at)));
     fail(prefix, {
       ruleId: 'input/encoding',
-      reason: `The source is not valid UTF-8 (byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')} at byte offset ${at}).`,
+      reason: `The ${what} is not valid UTF-8 (byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')} at byte offset ${at}).`,
       place: prefix.place(prefix.text.length),
       note: 'Convert the file to UTF-8 first, e.g. `iconv -f WINDOWS-1252 -t UTF-8`.',
     });

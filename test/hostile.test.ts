@@ -325,3 +325,56 @@ it('a catalogue that cannot be written is an error in the summary, not a crash',
   expect(run.stderr).toMatch(/index\.html: error: The catalogue cannot be written \(E[A-Z]+\)/);
   expect(run.stderr).toContain('2 built');
 });
+
+describe('manifests and sources in the wrong form get a clear error at their place', () => {
+  const convertWith = async (name: string, manifest: string | Buffer, source: string | Buffer = MEMO): Promise<{ status: number | null; output: string }> => {
+    const dir = folder(name);
+    writeFileSync(join(dir, 'source.txt'), source);
+    writeFileSync(join(dir, 'edition.json'), manifest);
+    const run = await teikit(['convert', join(dir, 'source.txt')]);
+    return { status: run.status, output: run.stderr };
+  };
+
+  it('a Latin-1 manifest is an error at its first non-UTF-8 byte, not "Caf\uFFFD" in the TEI; a UTF-8 byte-order mark is read', async () => {
+    const latin1 = await convertWith('latin1', Buffer.from('{"id": "x", "title": "Caf\xe9"}', 'latin1'));
+    expect(latin1.status).toBe(1);
+    expect(latin1.output).toContain('edition.json:1:26: error: The manifest is not valid UTF-8 (byte 0xe9 at byte offset 25)');
+    const bom = await convertWith('bom', `\uFEFF${JSON.stringify({ id: 'x', title: 'A title' })}`);
+    expect(bom.status).toBe(0);
+  });
+
+  it('a JSON syntax error is placed where it is, and says what is expected there in one line', async () => {
+    const run = await convertWith('syntax', '{\n  "id": "x",\n  "title": "A title"\n  "persons": []\n}\n');
+    expect(run.status).toBe(1);
+    expect(run.output).toContain('edition.json:3:21: error: The manifest is not valid JSON: A comma or "}" is expected after a property. [manifest/syntax]');
+    const quoted = await convertWith('syntax-quote', '{"id": x}');
+    expect(quoted.output).toContain('edition.json:1:8: error: The manifest is not valid JSON: A value is expected, not "x" (strings are in double quotes).');
+  });
+
+  it('20,000 nested arrays are a schema error, not a stack overflow', async () => {
+    const run = await convertWith('nested', `{"id": "x", "persons": ${'['.repeat(20000)}${']'.repeat(20000)}}`);
+    expect(run.status).toBe(1);
+    expect(run.output).toContain('/persons/0 must be object');
+    expect(run.output).not.toContain('internal error');
+  });
+
+  it('a 100,000-character name is a schema error (it made a regular expression too large); two persons named alike are reported', async () => {
+    const long = await convertWith('long-name', JSON.stringify({ id: 'x', persons: [{ id: 'long', name: `A${'b'.repeat(100000)}` }] }));
+    expect(long.status).toBe(1);
+    expect(long.output).toContain('/persons/0/name must NOT have more than 200 characters');
+    const twice = await convertWith('same-name', JSON.stringify({ id: 'x', persons: [{ id: 'smith', name: 'Mr. Smith' }, { id: 'smith-2', name: 'Mr. Smith' }] }));
+    expect(twice.status).toBe(1);
+    expect(twice.output).toContain('"Mr. Smith" already names the person "smith" (persons entry 1); one form of a name can name one person only.');
+  });
+
+  it('a UTF-16 source is called UTF-16, with the command that converts it', async () => {
+    const dir = folder('utf16');
+    writeFileSync(join(dir, 'le.txt'), Buffer.from(MEMO, 'utf16le'));
+    const run = await teikit(['convert', join(dir, 'le.txt')]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('error: The source is UTF-16 (little-endian); teikit reads UTF-8.');
+    expect(run.stderr).toContain('iconv -f UTF-16LE -t UTF-8');
+    writeFileSync(join(dir, 'bom.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(MEMO, 'utf16le')]));
+    expect((await teikit(['convert', join(dir, 'bom.txt')])).stderr).toContain('UTF-16 (little-endian, with a byte-order mark)');
+  });
+});

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { convert } from '../convert.js';
+import { decodeManifest } from '../manifest/index.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { renderEach, type RenderOptions } from '../render/index.js';
 import { SCHEMA_DIRECTORY } from '../schemas.js';
@@ -82,12 +83,17 @@ export function buildEdition(edition: EditionSource, toolchain: string, schema: 
   let teiPath = displayPath(edition.source.path);
 
   if (edition.source.kind === 'text') {
+    const manifest = inputs.manifest && edition.manifestPath ? decodeManifest(inputs.manifest, displayPath(edition.manifestPath)) : undefined;
+    if (manifest?.diagnostic) {
+      diagnostics.push(manifest.diagnostic);
+      return finish('failed');
+    }
     const teiName = `${edition.name}${OUTPUT_SUFFIXES.tei}`;
     const converted = convert(inputs.source, {
       path: displayPath(edition.source.path),
       defaultId: edition.name,
       schemaBase: `${relative(edition.directory, SCHEMA_DIRECTORY).split('\\').join('/')}/`,
-      ...(inputs.manifest && edition.manifestPath ? { manifest: { text: inputs.manifest.toString('utf8'), path: displayPath(edition.manifestPath) } } : {}),
+      ...(manifest?.text !== undefined && edition.manifestPath ? { manifest: { text: manifest.text, path: displayPath(edition.manifestPath) } } : {}),
     });
     diagnostics.push(...converted.diagnostics);
     if (!converted.ok || converted.tei === undefined) return finish('failed');

@@ -46,7 +46,10 @@ export const convertCommand: Command = {
     if (manifestPath) {
       const read = readInput(manifestPath, 'manifest');
       if (!read.bytes) return finish([read.diagnostic!]);
-      manifest = { text: read.bytes.toString('utf8'), path: manifestPath };
+      const { decodeManifest } = await import('../manifest/index.js');
+      const decoded = decodeManifest(read.bytes, manifestPath);
+      if (decoded.text === undefined) return finish([decoded.diagnostic!]);
+      manifest = { text: decoded.text, path: manifestPath };
     }
 
     const output = typeof values.output === 'string' && values.output !== '-' ? values.output : undefined;

@@ -65,11 +65,21 @@ export class PersonRegistry {
 
   /** Merge what the manifest says into the persons found; unknown ones are added. */
   applyManifest(persons: readonly ManifestPerson[], loaded: LoadedManifest): void {
+    // Persons by id and by every form of their names, kept up to date as entries apply: one
+    // lookup per form, not a scan of all persons per entry (20,000 persons took 24 s).
+    const byId = new Map<string, Person>();
+    const byForm = new Map<string, Person>();
+    const index = (person: Person): void => {
+      byId.set(person.id, person);
+      for (const form of [person.name, ...person.aliases]) if (!byForm.has(form)) byForm.set(form, person);
+    };
+    for (const person of this.all) index(person);
+    /** Manifest entry (position) that declared each person so far. */
+    const declaredBy = new Map<Person, number>();
     persons.forEach((entry, position) => {
-      const forms = new Set([entry.name, ...(entry.aliases ?? []), ...(entry.variants ?? [])]);
-      const found = this.all.find(
-        (person) => person.id === entry.id || forms.has(person.name) || person.aliases.some((alias) => forms.has(alias)),
-      );
+      const forms = [entry.name, ...(entry.aliases ?? []), ...(entry.variants ?? [])];
+      // The name says who the person is; an id that names someone else is then a conflict (below).
+      const found = forms.map((form) => byForm.get(form)).find((person) => person !== undefined) ?? byId.get(entry.id);
       if (isReservedId(entry.id) || (found?.id !== entry.id && this.#ids.has(entry.id))) {
         reportManifestError(
           loaded,
@@ -79,9 +89,22 @@ export class PersonRegistry {
         );
         return;
       }
+      const earlier = found ? declaredBy.get(found) : undefined;
+      if (found && earlier !== undefined && found.id !== entry.id) {
+        // Two entries naming one form: the second would silently take over the first person.
+        const shared = forms.find((form) => form === found.name || found.aliases.includes(form)) ?? entry.name;
+        reportManifestError(
+          loaded,
+          `/persons/${position}/name`,
+          `"${shared}" already names the person "${found.id}" (persons entry ${earlier + 1}); one form of a name can name one person only.`,
+          'Merge the two entries, or give each person forms of the name of its own.',
+        );
+        return;
+      }
       const person: Person = found ?? { id: entry.id, name: entry.name, aliases: [], variants: [], origin: 'manifest' };
       if (found) {
         this.#ids.delete(found.id);
+        byId.delete(found.id);
         if (found.name !== entry.name) person.aliases.push(found.name);
       } else {
         this.others.push(person);
@@ -92,6 +115,8 @@ export class PersonRegistry {
       person.variants = [...new Set([...person.variants, ...(entry.variants ?? [])])];
       if (entry.role) person.role = entry.role;
       this.#ids.add(entry.id);
+      declaredBy.set(person, position);
+      index(person);
     });
     this.#index = undefined;
     this.#labelIndex = undefined;

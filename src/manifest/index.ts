@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { InputError, SourceFile, type Diagnostic } from '../diagnostics.js';
-import { locateJsonPointers } from './json-positions.js';
+import { decodeText } from '../input.js';
+import { JsonSyntaxError, locateJsonPointers } from './json-positions.js';
 import { BUNDLED_SCHEMAS } from '../schemas.js';
 
 export interface ManifestPerson {
@@ -106,6 +107,19 @@ function describe(error: ErrorObject): string {
   }
 }
 
+/**
+ * A manifest's bytes as text, decoded as strictly as sources are: a Latin-1 file is an error at
+ * its first byte that is not UTF-8, never text with U+FFFD in place of its letters.
+ */
+export function decodeManifest(bytes: Uint8Array, path: string): { text?: string; diagnostic?: Diagnostic } {
+  try {
+    return { text: decodeText(bytes, path, 'manifest').text };
+  } catch (error) {
+    if (error instanceof InputError) return { diagnostic: error.diagnostic };
+    throw error;
+  }
+}
+
 /** Report a manifest problem at a JSON pointer (with the position of that value). */
 export function reportManifestError(loaded: LoadedManifest, pointer: string, reason: string, note?: string): Diagnostic {
   const offset = loaded.positions.get(pointer);
@@ -125,25 +139,25 @@ export function reportManifestError(loaded: LoadedManifest, pointer: string, rea
  * errors are all collected on the returned file and the manifest is undefined.
  */
 export function parseManifest(text: string, path: string): { loaded?: LoadedManifest; file: SourceFile } {
-  const file = new SourceFile(path, text);
-  let data: unknown;
+  // A byte-order mark is not JSON, and says nothing a UTF-8 manifest needs.
+  const file = new SourceFile(path, text.startsWith('\uFEFF') ? text.slice(1) : text);
+  let positions: Map<string, number>;
   try {
-    data = JSON.parse(text);
+    positions = locateJsonPointers(file.text);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const at = Number(message.match(/position (\d+)/)?.[1] ?? text.length);
+    if (!(error instanceof JsonSyntaxError)) throw error;
     throw new InputError(
       file.report({
         source: 'teikit:manifest',
         severity: 'error',
         ruleId: 'manifest/syntax',
-        reason: `The manifest is not valid JSON: ${message}`,
-        place: file.place(at),
-        note: 'Fix the JSON syntax (a missing comma or quote is the usual cause).',
+        reason: `The manifest is not valid JSON: ${error.message}.`,
+        place: file.place(error.offset),
+        note: 'Fix the JSON syntax at this place (a missing comma or quote is the usual cause).',
       }),
     );
   }
-  const positions = locateJsonPointers(text);
+  const data: unknown = JSON.parse(file.text);
   const validate = manifestValidator();
   const loaded: LoadedManifest = { manifest: data as Manifest, file, positions };
   if (!validate(data)) {

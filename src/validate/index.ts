@@ -47,7 +47,7 @@ function finish(path: string, kind: DocumentKind, diagnostics: Diagnostic[]): Va
 export function validateDocument(bytes: Uint8Array, path: string, options: TeiValidationOptions): ValidationResult {
   let kind = kindFromPath(path);
   try {
-    const file = decodeText(bytes, path);
+    const file = decodeText(bytes, path, 'file');
     kind = detectKind(path, file.text);
     if (kind === 'manifest') {
       const { file: manifestFile } = parseManifest(file.text, path);
