@@ -336,10 +336,10 @@ describe('manifests and sources in the wrong form get a clear error at their pla
   };
 
   it('a Latin-1 manifest is an error at its first non-UTF-8 byte, not "Caf\uFFFD" in the TEI; a UTF-8 byte-order mark is read', async () => {
-    const latin1 = await convertWith('latin1', Buffer.from('{"id": "x", "title": "Caf\xe9"}', 'latin1'));
+    const latin1 = await convertWith('latin1', Buffer.from('{"id": "x", "edition": {"publisher": "Caf\xe9"}}', 'latin1'));
     expect(latin1.status).toBe(1);
-    expect(latin1.output).toContain('edition.json:1:26: error: The manifest is not valid UTF-8 (byte 0xe9 at byte offset 25)');
-    const bom = await convertWith('bom', `\uFEFF${JSON.stringify({ id: 'x', title: 'A title' })}`);
+    expect(latin1.output).toContain('edition.json:1:40: error: The manifest is not valid UTF-8 (byte 0xe9 at byte offset 39)');
+    const bom = await convertWith('bom', `\uFEFF${JSON.stringify({ id: 'x' })}`);
     expect(bom.status).toBe(0);
   });
 
