@@ -338,7 +338,7 @@ describe('manifests and sources in the wrong form get a clear error at their pla
   it('a Latin-1 manifest is an error at its first non-UTF-8 byte, not "Caf\uFFFD" in the TEI; a UTF-8 byte-order mark is read', async () => {
     const latin1 = await convertWith('latin1', Buffer.from('{"id": "x", "edition": {"publisher": "Caf\xe9"}}', 'latin1'));
     expect(latin1.status).toBe(1);
-    expect(latin1.output).toContain('edition.json:1:40: error: The manifest is not valid UTF-8 (byte 0xe9 at byte offset 39)');
+    expect(latin1.output).toContain('edition.json:1:42: error: The manifest is not valid UTF-8 (byte 0xe9 at byte offset 41)');
     const bom = await convertWith('bom', `\uFEFF${JSON.stringify({ id: 'x' })}`);
     expect(bom.status).toBe(0);
   });
