@@ -378,3 +378,74 @@ describe('manifests and sources in the wrong form get a clear error at their pla
     expect((await teikit(['convert', join(dir, 'bom.txt')])).stderr).toContain('UTF-16 (little-endian, with a byte-order mark)');
   });
 });
+
+describe('reports stay readable and well-formed whatever the input', () => {
+  it('one rule\'s diagnostics past 100 in a file are counted in one line, not listed (100,000 unbalanced brackets: 18 MB before)', async () => {
+    const dir = folder('storm');
+    writeFileSync(join(dir, 'storm.txt'), `Memo\n\nMr. Smith: ${'[ '.repeat(100000)}\n`);
+    const run = await teikit(['convert', join(dir, 'storm.txt')]);
+    expect(run.status).toBe(0);
+    expect(run.stderr.length).toBeLessThan(100000);
+    expect(run.stderr.match(/\[brackets\/unbalanced\]/g)).toHaveLength(101);
+    expect(run.stderr).toContain('warning: 99900 more diagnostics of this rule in this file, from here on, not listed (the first 100 are). [brackets/unbalanced]');
+  });
+
+  it('a newline or a control character in a file name is shown escaped: it cannot forge a diagnostic line, and JUnit stays well-formed XML', async () => {
+    const { XMLValidator } = await import('fast-xml-parser');
+    const dir = folder('control-names');
+    const name = join(dir, 'a\nsource.txt:1:1: error: forged [x]\u0001.xml');
+    writeFileSync(name, '<TEI xmlns="http://www.tei-c.org/ns/1.0"><nothing/></TEI>');
+    const text = await teikit(['validate', name]);
+    expect(text.status).toBe(1);
+    expect(text.stdout.split('\n').filter((line) => line.startsWith('source.txt'))).toEqual([]);
+    expect(text.stdout).toContain('a\\nsource.txt:1:1: error: forged [x]\\x01.xml:1:');
+    const junit = await teikit(['validate', name, '--format', 'junit']);
+    expect(XMLValidator.validate(junit.stdout)).toBe(true);
+    expect(junit.stdout).toContain('name="' + join(dir, 'a\\nsource.txt:1:1: error: forged [x]\\x01.xml') + '"');
+  });
+});
+
+describe('validate --schema reads project schemas made of several files, and trusts no swapped cache', () => {
+  const grammar = (body: string): string => `<grammar xmlns="http://relaxng.org/ns/structure/1.0">${body}</grammar>`;
+
+  it('a schema with <include> and one with <externalRef> validate like the single-file schema they make up', async () => {
+    const dir = folder('schema-include');
+    writeFileSync(join(dir, 'part.rng'), grammar('<define name="doc"><element name="doc"><text/></element></define>'));
+    writeFileSync(join(dir, 'main.rng'), grammar('<include href="part.rng"/><start><ref name="doc"/></start>'));
+    writeFileSync(join(dir, 'pattern.rng'), '<element name="doc" xmlns="http://relaxng.org/ns/structure/1.0"><text/></element>');
+    writeFileSync(join(dir, 'external.rng'), grammar('<start><externalRef href="pattern.rng"/></start>'));
+    writeFileSync(join(dir, 'good.xml'), '<doc>x</doc>');
+    writeFileSync(join(dir, 'bad.xml'), '<doc><y/></doc>');
+    for (const schema of ['main.rng', 'external.rng']) {
+      const run = await teikit(['validate', '--schema', join(dir, schema), join(dir, 'good.xml'), join(dir, 'bad.xml')]);
+      expect(run.stdout).toContain('bad.xml:1:6: error: Tag not allowed here: y. [relaxng/element-not-allowed]');
+      expect(run.stdout).toContain('2 files checked: 1 valid, 1 invalid');
+    }
+  });
+
+  it('a cache file replaced by the compiled form of a permissive schema is not used', async () => {
+    const { compileSchema, validateDocument } = await import('../src/validate/index.js');
+    const dir = folder('schema-cache');
+    const cache = join(dir, 'cache');
+    const saved = process.env.TEIKIT_CACHE_DIR;
+    process.env.TEIKIT_CACHE_DIR = cache;
+    try {
+      writeFileSync(join(dir, 'strict.rng'), grammar('<start><element name="doc"><empty/></element></start>'));
+      writeFileSync(join(dir, 'loose.rng'), grammar('<start><element name="doc"><zeroOrMore><choice><text/><element><anyName/><text/></element></choice></zeroOrMore></element></start>'));
+      const document = Buffer.from('<doc><y>x</y></doc>');
+      const invalid = (schema: Awaited<ReturnType<typeof compileSchema>>): boolean => !validateDocument(document, 'doc.xml', { schema, rules: [] }).valid;
+      expect(invalid(await compileSchema(join(dir, 'loose.rng')))).toBe(false);
+      const [loose] = readdirSync(cache);
+      expect(invalid(await compileSchema(join(dir, 'strict.rng')))).toBe(true);
+      const [strict] = readdirSync(cache).filter((file) => file !== loose);
+      // The loose schema's cache under the strict schema's name: the strict schema must still find the error.
+      cpSync(join(cache, loose!), join(cache, strict!));
+      expect(invalid(await compileSchema(join(dir, 'strict.rng')))).toBe(true);
+      // and the cache is whole again.
+      expect(readFileSync(join(cache, strict!), 'utf8')).not.toBe(readFileSync(join(cache, loose!), 'utf8'));
+    } finally {
+      if (saved === undefined) delete process.env.TEIKIT_CACHE_DIR;
+      else process.env.TEIKIT_CACHE_DIR = saved;
+    }
+  });
+});

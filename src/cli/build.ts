@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { formatDiagnostic, plural, type Diagnostic } from '../diagnostics.js';
+import { formatDiagnostic, plural, visibleControls, type Diagnostic } from '../diagnostics.js';
 import { displayPath } from '../build/editions.js';
 import type { BuildEvent, BuildSummary, Shard } from '../build/index.js';
 import { githubAnnotation } from '../validate/report.js';
@@ -88,10 +88,10 @@ class BuildReporter {
         const warnings = outcome.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length;
         const headline =
           outcome.status === 'failed'
-            ? `failed ${displayPath(event.edition.directory)}\n`
+            ? `failed ${visibleControls(displayPath(event.edition.directory))}\n`
             : this.drawsBar || this.quiet
               ? ''
-              : `built  ${displayPath(event.edition.directory)} (${Math.round(outcome.milliseconds)} ms${warnings ? `, ${plural(warnings, 'warning')}` : ''})\n`;
+              : `built  ${visibleControls(displayPath(event.edition.directory))} (${Math.round(outcome.milliseconds)} ms${warnings ? `, ${plural(warnings, 'warning')}` : ''})\n`;
         const details = visible.map((diagnostic) => `  ${formatDiagnostic(diagnostic).split('\n').join('\n  ')}\n`).join('');
         this.print(headline + details);
         if (this.github) {
@@ -119,7 +119,7 @@ class BuildReporter {
     }
     if (summary.found === 0) lines.push('No editions found: an edition is a folder holding source.txt (or one TEI file) and, optionally, edition.json.');
     else if (summary.editions === 0) lines.push(`This shard has none of the ${plural(summary.found, 'edition')} found; the other shards build them.`);
-    if (summary.failed.length > 0) lines.push(`Failed: ${summary.failed.join(', ')}`);
+    if (summary.failed.length > 0) lines.push(`Failed: ${visibleControls(summary.failed.join(', '))}`);
     for (const catalogue of summary.catalogues) {
       lines.push(`Catalogue ${displayPath(catalogue.path)}: ${plural(catalogue.editions, 'edition')}${catalogue.written ? '' : ' (up to date)'}.`);
     }

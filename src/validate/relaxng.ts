@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
@@ -42,6 +43,45 @@ const localFilesOnly: salve.ResourceLoader = {
   },
 };
 
+/**
+ * salve-annos 1.2.4 parses an `<include>`d or `<externalRef>`ed file without reading it (its step
+ * 1 calls the simplifier's parse with the URL only, and saxes is handed `undefined`), so every
+ * schema made of several files, as ODD-generated project schemas are, failed with "Cannot read
+ * properties of undefined". Its parse is wrapped to read such a file through the resource loader
+ * it was given (ours: local files only). Remove when salve-annos reads included files itself.
+ */
+interface SimplifierPrototype {
+  parse(this: { options: { resourceLoader: salve.ResourceLoader } }, url: URL, resource?: salve.Resource, text?: string): Promise<unknown>;
+}
+const simplifier = (createRequire(import.meta.url)('salve-annos/lib/salve/conversion/schema-simplifiers/internal.js') as { InternalSimplifier: { prototype: SimplifierPrototype } }).InternalSimplifier.prototype;
+const parseWithText = simplifier.parse;
+simplifier.parse = async function parseIncluded(url, resource, text) {
+  if (text !== undefined) return parseWithText.call(this, url, resource, text);
+  const loaded = await this.options.resourceLoader.load(url);
+  return parseWithText.call(this, url, loaded, await loaded.getText());
+};
+
+/** A compiled schema on disk: which schema it is of (the key of its content) and a digest of the tree. */
+interface CacheEntry {
+  schema: string;
+  digest: string;
+  tree: string;
+}
+
+/**
+ * The compiled tree cached for a schema, if the file is the cache of that schema and whole: a
+ * cache file swapped or copied from another schema must not change what is valid.
+ */
+function readCachedTree(path: string, key: string): string | undefined {
+  try {
+    const entry = JSON.parse(readFileSync(path, 'utf8')) as Partial<CacheEntry>;
+    if (entry.schema !== key || typeof entry.tree !== 'string') return undefined;
+    return createHash('sha256').update(entry.tree).digest('hex') === entry.digest ? entry.tree : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Compile a RELAX NG schema (XML syntax); the result is cached on disk by content hash. */
 export async function compileSchema(path: string): Promise<CompiledSchema> {
   const absolute = resolve(path);
@@ -51,12 +91,15 @@ export async function compileSchema(path: string): Promise<CompiledSchema> {
   } catch (error) {
     throw new SchemaError(`The schema ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
   }
-  const key = createHash('sha256').update(salve.version).update('\0').update(text).digest('hex').slice(0, 32);
+  const key = createHash('sha256').update(`teikit cache 2\0${salve.version}\0`).update(text).digest('hex').slice(0, 32);
   const cached = join(schemaCacheDirectory(), `${key}.json`);
-  try {
-    return { path, grammar: salve.readTreeFromJSON(readFileSync(cached, 'utf8')) };
-  } catch {
-    // Not cached yet (or unreadable): compile below.
+  const fromCache = readCachedTree(cached, key);
+  if (fromCache !== undefined) {
+    try {
+      return { path, grammar: salve.readTreeFromJSON(fromCache) };
+    } catch {
+      // A tree this salve cannot read: compile below.
+    }
   }
   let converted: salve.ConversionResult;
   try {
@@ -75,7 +118,9 @@ export async function compileSchema(path: string): Promise<CompiledSchema> {
     try {
       mkdirSync(schemaCacheDirectory(), { recursive: true });
       const temporary = `${cached}.tmp-${process.pid}`;
-      writeFileSync(temporary, salve.writeTreeToJSON(converted.simplified, 3));
+      const tree = salve.writeTreeToJSON(converted.simplified, 3);
+      const entry: CacheEntry = { schema: key, digest: createHash('sha256').update(tree).digest('hex'), tree };
+      writeFileSync(temporary, JSON.stringify(entry));
       renameSync(temporary, cached);
     } catch {
       // A read-only home is fine: the next run compiles again.

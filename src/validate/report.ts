@@ -2,7 +2,7 @@
  * Validation results in the forms CI systems read: text (file:line:col), JSON, JUnit XML and
  * GitHub Actions workflow commands. Pure functions from results to text.
  */
-import { formatDiagnostic, plural, type Diagnostic } from '../diagnostics.js';
+import { formatDiagnostic, plural, visibleControls, type Diagnostic } from '../diagnostics.js';
 import type { ValidationResult } from './index.js';
 
 export const REPORT_FORMATS = ['text', 'json', 'junit', 'github'] as const;
@@ -54,8 +54,9 @@ function formatJson(run: ValidationRun): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
+/** Text as XML character data: markup escaped, and control characters (which XML 1.0 cannot hold at all) shown as escapes. */
 const escapeXml = (value: string): string =>
-  value.replace(/[&<>"]/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[character] ?? character);
+  visibleControls(value).replace(/[&<>"]/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[character] ?? character);
 
 /** One test case per file; a file with errors (or warnings, when strict) has one <failure>. */
 function formatJunit(run: ValidationRun): string {
