@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { REFERENCE_TEI, buildCli, teikitInProcess as teikit } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'teikit-hostile-'));
@@ -86,27 +86,9 @@ describe('outputs never replace the inputs or a user\'s own files', () => {
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 
-  it('build refuses an edition folder named "source", whose reading text would replace its source.txt; the others are built', () => {
-    const root = corpus('named-source', ['source', 'memo']);
-    const run = buildCli([root, '--jobs', '1'], work);
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain('its output source.txt would replace its own input source.txt');
-    expect(run.stderr).toContain('[build/output-replaces-input]');
-    expect(readFileSync(join(root, 'source', 'source.txt'), 'utf8')).toBe(MEMO);
-    expect(readdirSync(join(root, 'source')).sort()).toEqual(['source.txt']);
-    expect(existsSync(join(root, 'memo', 'memo.html'))).toBe(true);
-  });
-
-  it('build does not replace a file at an output\'s name that it did not write, unless --force; outputs it wrote (marked) it replaces', () => {
-    const root = corpus('foreign-output', ['memo']);
-    const mine = '<html>my own notes</html>\n';
-    writeFileSync(join(root, 'memo', 'memo.html'), mine);
-    const refused = buildCli([root, '--jobs', '1'], work);
-    expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain('memo.html is in the edition\'s folder, and teikit has no record of writing it');
-    expect(readFileSync(join(root, 'memo', 'memo.html'), 'utf8')).toBe(mine);
-    expect(existsSync(join(root, 'memo', 'memo.xml'))).toBe(false);
-
+  it('build replaces a file at an output\'s name that it did not write with --force, and outputs bearing its mark without a record', () => {
+    const root = corpus('foreign-force', ['memo']);
+    writeFileSync(join(root, 'memo', 'memo.html'), '<html>my own notes</html>\n');
     const forced = buildCli([root, '--jobs', '1', '--force'], work);
     expect(forced.status).toBe(0);
     expect(readFileSync(join(root, 'memo', 'memo.html'), 'utf8')).toContain('<meta name="generator" content="teikit">');
@@ -117,15 +99,80 @@ describe('outputs never replace the inputs or a user\'s own files', () => {
     expect(buildCli([root, '--jobs', '1'], work).status).toBe(0);
     expect(readFileSync(join(root, 'memo', 'memo.txt'), 'utf8')).toContain('More words.');
   });
+});
 
-  it('build does not replace a corpus folder\'s own index.html with its catalogue', () => {
-    const root = corpus('foreign-catalogue', ['a', 'b']);
+/**
+ * One corpus holding an edition for each hostile case a build must survive, built once: each
+ * test reads its part of the report and of the files.
+ */
+describe('a build over a hostile corpus', () => {
+  const root = corpus('hostile-corpus', ['memo', 'source', 'foreign', 'bad-state', 'bad-state-json']);
+  const secret = join(folder('outside'), 'token.txt');
+  const mine = '<html>my own notes</html>\n';
+  const finished = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+  const deadLeftover = join(root, 'memo', `.memo.html.tmp-${finished}-1`);
+  const liveLeftover = join(root, 'memo', `.memo.html.tmp-${process.pid}-1`);
+  let run: { status: number | null; stderr: string; stdout: string };
+
+  beforeAll(() => {
+    writeFileSync(join(root, 'foreign', 'foreign.html'), mine);
     writeFileSync(join(root, 'index.html'), 'my site\n');
-    const run = buildCli([root, '--jobs', '1'], work);
+    writeFileSync(secret, 'Memo\n\nMr. Smith: ghp_SECRETTOKEN123 is the token.\n');
+    mkdirSync(join(root, 'leak'));
+    symlinkSync(secret, join(root, 'leak', 'source.txt'));
+    writeFileSync(join(root, 'bad-state', '.teikit-build.json'), JSON.stringify({ format: 1, inputs: 'x', words: '', outputs: { '../../../dev/zero': { size: 0, mtimeMs: 0, sha256: '' } }, record: null }));
+    writeFileSync(join(root, 'bad-state-json', '.teikit-build.json'), '[1, 2');
+    writeFileSync(deadLeftover, 'half');
+    writeFileSync(liveLeftover, 'half');
+    // Made step by step with relative names: each is short, the whole path is over PATH_MAX (4,096).
+    const made = spawnSync('bash', ['-c', `cd "${root}" && name=$(printf 'd%.0s' $(seq 250)) && for i in $(seq 20); do mkdir "$name" && cd "$name"; done && printf 'Memo\\n\\nText.\\n' > source.txt`]);
+    expect(made.status).toBe(0);
+    run = buildCli([root], work);
+  });
+
+  it('fails (exit 1), with no internal error, and builds every edition that can be built', () => {
     expect(run.status).toBe(1);
+    expect(run.stderr).not.toContain('internal error');
+    for (const edition of ['memo', 'bad-state', 'bad-state-json']) expect(existsSync(join(root, edition, `${edition}.html`))).toBe(true);
+  });
+
+  it('refuses an edition folder named "source", whose reading text would replace its source.txt', () => {
+    expect(run.stderr).toContain('its output source.txt would replace its own input source.txt');
+    expect(run.stderr).toContain('[build/output-replaces-input]');
+    expect(readFileSync(join(root, 'source', 'source.txt'), 'utf8')).toBe(MEMO);
+    expect(readdirSync(join(root, 'source'))).toEqual(['source.txt']);
+  });
+
+  it('does not replace a file at an output\'s name that it did not write, nor a corpus folder\'s own index.html', () => {
+    expect(run.stderr).toContain('foreign.html is in the edition\'s folder, and teikit has no record of writing it');
+    expect(readFileSync(join(root, 'foreign', 'foreign.html'), 'utf8')).toBe(mine);
+    expect(existsSync(join(root, 'foreign', 'foreign.xml'))).toBe(false);
     expect(run.stderr).toContain('index.html is in the corpus folder and was not written by teikit');
     expect(readFileSync(join(root, 'index.html'), 'utf8')).toBe('my site\n');
-    expect(existsSync(join(root, 'a', 'a.html'))).toBe(true);
+  });
+
+  it('refuses a source linked to a file outside the corpus, never printing its content', () => {
+    expect(run.stderr).toContain('[build/external-link]');
+    expect(run.stderr + run.stdout).not.toContain('SECRETTOKEN');
+    expect(readdirSync(join(root, 'leak'))).toEqual(['source.txt']);
+  });
+
+  it('takes a state record of the wrong shape, or naming files outside the folder, as "rebuild"', () => {
+    expect(run.stderr).toMatch(/built {2}[^\n]*bad-state \(/);
+    expect(run.stderr).toMatch(/built {2}[^\n]*bad-state-json \(/);
+  });
+
+  it('removes the temporary files of a finished process, and keeps those of a running one (another build may be writing them)', () => {
+    expect(existsSync(deadLeftover)).toBe(false);
+    expect(existsSync(liveLeftover)).toBe(true);
+  });
+
+  it('reports a folder that cannot be read (a path longer than the system allows) on the folder, and validate does too', async () => {
+    expect(run.stderr).toMatch(/error: This folder cannot be read \(ENAMETOOLONG\); what it holds is left out\. \[input\/unreadable-folder\]/);
+    const validated = await teikit(['validate', join(root, 'memo'), join(root, 'd'.repeat(250))]);
+    expect(validated.status).toBe(1);
+    expect(validated.stdout).toContain('[input/unreadable-folder]');
+    expect(validated.stdout).toContain('1 valid');
   });
 });
 
@@ -142,31 +189,18 @@ describe('inputs that are not files, or not the corpus\'s', () => {
     expect(validated.stdout + validated.stderr).toContain('/dev/zero: error: The file is not a regular file');
   });
 
-  it('build refuses a source linked to a file outside the corpus, never printing its content; --allow-external-links builds it', () => {
-    const secret = join(folder('outside'), 'token.txt');
+  it('with --allow-external-links, a source linked outside is built, and one linked to /dev/zero fails as not a file, at once', () => {
+    const secret = join(folder('outside-allowed'), 'token.txt');
     writeFileSync(secret, 'Memo\n\nMr. Smith: ghp_SECRETTOKEN123 is the token.\n');
-    const root = corpus('external-link', ['memo']);
+    const root = corpus('allowed-links', []);
     mkdirSync(join(root, 'leak'));
     symlinkSync(secret, join(root, 'leak', 'source.txt'));
-    const run = buildCli([root, '--jobs', '1'], work);
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain('[build/external-link]');
-    expect(run.stderr + run.stdout).not.toContain('SECRETTOKEN');
-    expect(readdirSync(join(root, 'leak'))).toEqual(['source.txt']);
-    expect(readFileSync(join(root, 'index.html'), 'utf8')).not.toContain('SECRETTOKEN');
-
-    expect(buildCli([root, '--jobs', '1', '--allow-external-links'], work).status).toBe(0);
-    expect(readFileSync(join(root, 'leak', 'leak.txt'), 'utf8')).toContain('SECRETTOKEN');
-  });
-
-  it('build reports a source linked to /dev/zero as an edition that failed, and builds the others', () => {
-    const root = corpus('dev-zero', ['memo']);
     mkdirSync(join(root, 'zero'));
     symlinkSync('/dev/zero', join(root, 'zero', 'source.txt'));
     const run = buildCli([root, '--jobs', '1', '--allow-external-links'], work);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/zero\/source\.txt: error: The source is not a regular file/);
-    expect(existsSync(join(root, 'memo', 'memo.html'))).toBe(true);
+    expect(readFileSync(join(root, 'leak', 'leak.txt'), 'utf8')).toContain('SECRETTOKEN');
   });
 });
 
@@ -183,27 +217,6 @@ describe('options and records do not smuggle markup or paths', () => {
     expect((await teikit(['validate', tei])).status).toBe(0);
   });
 
-  it('a state record of the wrong shape, or naming files outside the folder, means "rebuild", not a crash', () => {
-    const root = corpus('bad-state', ['memo']);
-    writeFileSync(join(root, 'memo', '.teikit-build.json'), JSON.stringify({ format: 1, inputs: 'x', words: '', outputs: { '../../../dev/zero': { size: 0, mtimeMs: 0, sha256: '' } }, record: null }));
-    const run = buildCli([root, '--jobs', '1'], work);
-    expect(run.status).toBe(0);
-    expect(run.stderr).toContain('1 built');
-    writeFileSync(join(root, 'memo', '.teikit-build.json'), '[1, 2');
-    expect(buildCli([root, '--jobs', '1'], work).stderr).toContain('1 built');
-  });
-
-  it('leftover temporary files of a running process are kept (another build may be writing them), those of a finished one removed', () => {
-    const root = corpus('leftovers', ['memo']);
-    const finished = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
-    const dead = join(root, 'memo', `.memo.html.tmp-${finished}-1`);
-    const live = join(root, 'memo', `.memo.html.tmp-${process.pid}-1`);
-    writeFileSync(dead, 'half');
-    writeFileSync(live, 'half');
-    expect(buildCli([root, '--jobs', '1'], work).status).toBe(0);
-    expect(existsSync(dead)).toBe(false);
-    expect(existsSync(live)).toBe(true);
-  });
 });
 
 describe('an edition\'s outputs are replaced all together or not at all', () => {
@@ -294,24 +307,6 @@ describe('a build has a time limit per edition', () => {
     expect(existsSync(join(root, 'a', 'a.xml'))).toBe(false);
     expect(buildCli([root, '--jobs', '1'], work).status).toBe(0);
     expect((await teikit(['build', root, '--timeout', 'soon'])).stderr).toContain('--timeout must be a number of seconds greater than 0 (got "soon")');
-  });
-});
-
-describe('a folder that cannot be read is reported, and the rest is done', () => {
-  it('build and validate report the folder (here: a path longer than the system allows) and go on with the others', async () => {
-    const root = corpus('unreadable-folder', ['memo']);
-    // Made step by step with relative names: each is short, the whole path is over PATH_MAX (4,096).
-    const made = spawnSync('bash', ['-c', `cd "${root}" && name=$(printf 'd%.0s' $(seq 250)) && for i in $(seq 20); do mkdir "$name" && cd "$name"; done && printf 'Memo\\n\\nText.\\n' > source.txt`]);
-    expect(made.status).toBe(0);
-    const built = buildCli([root, '--jobs', '1'], work);
-    expect(built.status).toBe(1);
-    expect(built.stderr).toMatch(/error: This folder cannot be read \(ENAMETOOLONG\); what it holds is left out\. \[input\/unreadable-folder\]/);
-    expect(built.stderr).not.toContain('internal error');
-    expect(existsSync(join(root, 'memo', 'memo.html'))).toBe(true);
-    const validated = await teikit(['validate', root]);
-    expect(validated.status).toBe(1);
-    expect(validated.stdout).toContain('[input/unreadable-folder]');
-    expect(validated.stdout).toMatch(/memo\.xml: valid|1 valid/);
   });
 });
 

@@ -343,7 +343,8 @@ export function parseBrackets(text: string, offset: number, context: BracketCont
             pending = pending.slice(0, word.index);
             flush();
             nodes.push(flag([{ type: 'text', value: word[1] ?? '' }]));
-          } else if (pending.trim() === '' && previous && previous.type !== 'text') {
+          } else if (pending.trim() === '' && previous && previous.type !== 'text' && previous.type !== 'sic') {
+            // A flag after a bracket flags the bracket ("[we] [SIC]"); not after another flag.
             pending = '';
             nodes.pop();
             nodes.push(flag([previous]));

@@ -39,8 +39,12 @@ export function splitBlocks(text: string): Block[] {
   return blocks;
 }
 
-/** Text with its line breaks folded to spaces, for matching. */
-export const foldLines = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
+/**
+ * Text with its line breaks folded to spaces, for matching. Each run of white space is matched
+ * once (\s+ from its start), so a long run without a line break costs its length;
+ * /\s*\n\s*\/ tried it again from every space (20,000 spaces: 0.8 s).
+ */
+export const foldLines = (text: string): string => text.replace(/\s+/g, (space) => (space.includes('\n') ? ' ' : space)).trim();
 
 /** The text of a block with its line breaks folded to spaces, for matching. */
 export const flat = (block: Block): string => foldLines(block.text);
