@@ -1,8 +1,9 @@
 // Adversarial sources for the converter: long runs of each kind of character and token that its
 // regular expressions read (spaces, form feeds, dots, brackets, capitals, labels, page markers),
 // in the places where those expressions run (a block of its own, a label's speech, the first
-// line, a participant list). A pattern with overlapping quantifiers backtracks exponentially on
-// such a run followed by a character that makes the match fail, so each run ends in one.
+// line, a participant list, a translator's bracket). A pattern with overlapping quantifiers
+// backtracks on such a run followed by a character that makes the match fail, so each run ends
+// in one.
 // Used by test/adversarial.test.ts (small sizes: does every conversion end, and keep every word)
 // and bench/security.mjs (large sizes, timed).
 
@@ -20,6 +21,7 @@ export const PLACES = {
   speech: (run) => `A Record\n\nMr. Smith: ${run}x\n\nMr. Jones: Yes.\n`,
   firstLine: (run) => `${run}x\n\nThe text.\n`,
   attendance: (run) => `Minutes\n\nPresent: ${run}x\n\nMr. Smith: Yes.\n`,
+  bracket: (run) => `A Memorandum\n\nWe [${run}x] go.\n`,
 };
 
 /** Every atom in every place, each run about `size` characters long. */

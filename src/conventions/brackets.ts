@@ -113,7 +113,8 @@ export const BRACKET_CONVENTIONS: readonly BracketConvention[] = [
   {
     id: 'original-form-sic',
     diplomatic: '[%s - SIC]',
-    pattern: /^(?<text>[^\]]+?)\s+-\s+SIC$/i,
+    // The word ends on a non-space, so a run of spaces is not read again from each of its characters.
+    pattern: /^(?<text>[^\]]*?[^\]\s])\s+-\s+SIC$/i,
     tei: '<note type="original-form"> holding <sic> with the original\'s word',
     editorialDecl:
       'The translator\'s "[word - SIC]" reports the form the original itself uses; it is encoded as a translator\'s <note type="original-form"> holding <sic>word</sic>.',
@@ -159,7 +160,8 @@ export const BRACKET_CONVENTIONS: readonly BracketConvention[] = [
   {
     id: 'uncertain',
     diplomatic: '[%s?]',
-    pattern: /^(?<text>[^?]*\p{L}[^?]*)\?$/u,
+    // A letter somewhere before the final '?' (looked for once: [^?]*\p{L}[^?]* tried every split of a long bracket).
+    pattern: /^(?<text>(?=[^?]*\p{L})[^?]*)\?$/u,
     tei: '<supplied reason="clarification" resp="#translator" cert="low">',
     editorialDecl:
       'Words the translator supplies with a question mark inside a sentence ("[by?] the Committee") are encoded as <supplied cert="low">: the question mark is the doubt, not text. Where the next word starts a sentence ("weaken [it?] This"), the question mark ends a question and is kept as supplied text.',
