@@ -27,7 +27,7 @@ export function baseDocuments() {
 }
 
 /** mulberry32: a small seeded generator, so the corpus is the same on every machine. */
-function random(seed) {
+export function random(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -15,21 +15,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { random } from './corpus.mjs';
 
 const HANG_MS = 5000;
 const ROOT = new URL('..', import.meta.url).pathname;
-
-/** A small seeded generator (mulberry32): the same seed gives the same cases. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const files = (directory, suffix) => readdirSync(join(ROOT, directory)).filter((name) => name.endsWith(suffix)).map((name) => readFileSync(join(ROOT, directory, name), 'utf8'));
 const STORMS = ['[', ']', '[SIC]', '[sic, ', '[inserted by hand: ', '[Page 7]', '\f', '\u0001', '\u0007', '\u00a0', '\t', 'Mr. Smith: ', 'Cde. ', 'Q. ', 'A. ', ':', '. . . ', '“', '\n', '\n\n', 'Participants: ', 'Sir: ', 'Respectfully yours,', '&', '<', '>'];

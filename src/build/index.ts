@@ -87,6 +87,9 @@ const WORKER_HEAP = { maxOldGenerationSizeMb: Math.max(48, Number(process.env.TE
  */
 export const DEFAULT_EDITION_TIMEOUT = 300;
 
+/** Editions planned between two chances for a signal handler to run. */
+const PLANNING_BATCH = 20;
+
 export function defaultJobs(): number {
   return availableParallelism();
 }
@@ -101,8 +104,14 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     : discovery.editions;
   const toolchain = toolchainFingerprint();
 
-  // Plan: which editions need building. Reads only sources, manifests and state records.
-  const stale = editions.filter((edition) => options.force || staleness(edition, readEditionInputs(edition, toolchain).inputs, readState(edition.directory)) !== undefined);
+  // Plan: which editions need building. Reads only sources, manifests and state records, and
+  // yields now and then, so that Ctrl-C is heard while a large corpus is read.
+  const stale: EditionSource[] = [];
+  for (const [index, edition] of editions.entries()) {
+    if (index % PLANNING_BATCH === PLANNING_BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
+    if (options.signal?.aborted) break;
+    if (options.force || staleness(edition, readEditionInputs(edition, toolchain).inputs, readState(edition.directory)) !== undefined) stale.push(edition);
+  }
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), stale.length));
   emit({ type: 'planned', editions: editions.length, stale: stale.length, jobs: stale.length === 0 ? 0 : jobs });
 
