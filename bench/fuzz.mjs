@@ -92,8 +92,8 @@ const tally = (text) => {
 /** Letters and digits of the source missing from the TEI's text; the translator's markers (ENCODING.md) become markup, not text. */
 function lostCharacters(source, tei) {
   const marked = source.replace(/\s*\[SIC\]/g, ' ').replace(/\[SIC,\s*/gi, '[').replace(/\[inserted by hand:\s*/g, '[').replace(/\s+-\s+SIC\]/g, ']').replace(/\[Page ([^\]]*)\]/g, ' Page $1 ');
-  // A flag with a comment ("[sic, probably …]") is kept as the note's n.
-  const text = tei.slice(tei.indexOf('<text')).replace(/<pb n="([^"]+)"\/>/g, ' Page $1 ').replace(/<note [^>]*\bn="([^"]*)"[^>]*>/g, ' $1 ').replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  // A flag written otherwise than "[SIC]" is kept as the n of its <sic> ("[sic]") or of its comment's note ("[sic, probably …]").
+  const text = tei.slice(tei.indexOf('<text')).replace(/<pb n="([^"]+)"\/>/g, ' Page $1 ').replace(/<(?:note|sic) [^>]*\bn="([^"]*)"[^>]*>/g, ' $1 ').replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
   const have = tally(text);
   return [...tally(marked)].filter(([character, count]) => (have.get(character) ?? 0) < count).map(([character, count]) => `${character} ×${count - (have.get(character) ?? 0)}`);
 }

@@ -96,7 +96,7 @@ export interface SicFlag {
   children: Inline[];
   /** `[SIC, plural]`: the translator's comment after the flag. */
   comment?: string;
-  /** The flag as written before a comment ("SIC", "sic"). */
+  /** The flag as written: before a comment ("SIC", "sic"), or alone where it is not "SIC" ("sic"). */
   flag?: string;
   /** `[sic, probably "can"]`: the reading the comment proposes. */
   correction?: string;

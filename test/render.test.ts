@@ -77,10 +77,10 @@ describe('the diplomatic text', () => {
   });
 
   it('should give back a flag with its comment as written: "[SIC, plural]", "[sic, probably \"can\"]"', () => {
-    const source = 'A Record\n\nWe agree with these guidelines [SIC, plural]. We cen [sic, probably "can"] help. The bureau [SIC] met.\n';
+    const source = 'A Record\n\nWe agree with these guidelines [SIC, plural]. We cen [sic, probably "can"] help. The bureau [SIC] met. It would not [sic] be.\n';
     const tei = convert(new TextEncoder().encode(source), { path: 'sic.txt' }).tei ?? '';
     const diplomatic = rendered(tei, { to: 'text', view: 'diplomatic' }).replace(/\s+/g, ' ');
-    expect(diplomatic).toContain('these guidelines [SIC, plural]. We cen [sic, probably "can"] help. The bureau [SIC] met.');
+    expect(diplomatic).toContain('these guidelines [SIC, plural]. We cen [sic, probably "can"] help. The bureau [SIC] met. It would not [sic] be.');
     const html = rendered(tei, { to: 'html' });
     expect(html).toContain('<span class="dip flag">SIC, </span>plural');
     expect(html).not.toContain('guidelines</span><span class="dip flag"> [SIC]</span>');

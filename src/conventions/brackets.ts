@@ -127,15 +127,20 @@ export const BRACKET_CONVENTIONS: readonly BracketConvention[] = [
   },
   {
     id: 'sic-flag',
-    diplomatic: '%s [SIC]',
+    // %n: the flag as written where it is not "SIC" (<sic n="sic">); renderers pass "SIC" otherwise.
+    diplomatic: '%s [%n]',
     pattern: /^SIC$/i,
     tei: '<sic> around the word before the bracket',
     editorialDecl:
-      'The translator\'s "[SIC]" flags the word immediately before it as reproduced as found; that word is encoded as <sic>, and the flag with the space before it is not repeated in the text.',
+      'The translator\'s "[SIC]" flags the word immediately before it as reproduced as found; that word is encoded as <sic>, and the flag with the space before it is not repeated in the text (a flag written otherwise, "[sic]", is kept as the <sic>\'s @n).',
     examples: [
       {
         source: 'a member of the bureau [SIC] for several years',
         tei: 'a member of the <sic>bureau</sic> for several years',
+      },
+      {
+        source: 'it would not [sic] be done',
+        tei: 'it would <sic n="sic">not</sic> be done',
       },
     ],
   },
@@ -335,10 +340,12 @@ export function parseBrackets(text: string, offset: number, context: BracketCont
           const comment = convention.id === 'sic-comment' ? kept : undefined;
           const correction = comment?.match(/^(?:probably|perhaps|possibly|should be|read|i\.e\.)\s*["“]([^"”]+)["”]\.?$/i)?.[1];
           const written = content.slice(0, textStart).replace(/[\s,]+$/, '').trim();
+          // A plain flag keeps its form where it is not the usual "[SIC]" ("[sic]"), so the diplomatic view gives it back.
+          const plainFlag = content.trim();
           const flag = (children: Inline[]): Inline => ({
             type: 'sic',
             children,
-            ...(comment !== undefined ? { comment, flag: written } : {}),
+            ...(comment !== undefined ? { comment, flag: written } : plainFlag !== 'SIC' ? { flag: plainFlag } : {}),
             ...(correction !== undefined ? { correction } : {}),
           });
           if (word) {

@@ -130,7 +130,7 @@ function writeInline(node: XMLBuilder, nodes: readonly Inline[], context: Inline
           writeText(corr, inline.correction);
         } else {
           const sic = node.ele(TEI_NS, 'sic');
-          setAttributes(sic, { 'xml:id': id });
+          setAttributes(sic, { 'xml:id': id, n: inline.comment === undefined ? inline.flag : undefined });
           writeInline(sic, inline.children, context);
         }
         if (inline.comment !== undefined) {

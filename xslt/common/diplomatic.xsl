@@ -19,7 +19,7 @@
         'signature': '[%s]',
         'stamp': '[%s]',
         'original-form-sic': '[%s - SIC]',
-        'sic-flag': '%s [SIC]',
+        'sic-flag': '%s [%n]',
         'sic-comment': '[%n, %s]',
         'uncertain': '[%s?]',
         'supplied': '[%s]'

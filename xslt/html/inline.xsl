@@ -35,7 +35,7 @@
   </xsl:template>
 
   <xsl:template match="tei:sic[not(parent::tei:choice)]" mode="html-inline">
-    <span class="sic" title="Reproduced as found in the original [SIC]"><xsl:apply-templates mode="#current"/></span><xsl:if test="empty(tk:comment-on(.))"><span class="dip flag">{tk:after('sic-flag', ())}</span></xsl:if>
+    <span class="sic" title="Reproduced as found in the original [SIC]"><xsl:apply-templates mode="#current"/></span><xsl:if test="empty(tk:comment-on(.))"><span class="dip flag">{tk:after('sic-flag', (@n, 'SIC')[1])}</span></xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:note[@type = 'original-form']" mode="html-inline">

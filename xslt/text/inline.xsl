@@ -54,7 +54,7 @@
   <xsl:template match="tei:sic[not(parent::tei:choice)]" mode="text-inline">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:apply-templates mode="#current"/>
-    <xsl:value-of select="if ($view = 'diplomatic' and empty(tk:comment-on(.))) then tk:after('sic-flag', ()) else ()"/>
+    <xsl:value-of select="if ($view = 'diplomatic' and empty(tk:comment-on(.))) then tk:after('sic-flag', (@n, 'SIC')[1]) else ()"/>
   </xsl:template>
 
   <xsl:template match="tei:note[@type = 'original-form']" mode="text-inline">
