@@ -444,3 +444,18 @@ describe('validate --schema reads project schemas made of several files, and tru
     }
   });
 });
+
+it('a build hears a stop while it is still reading the corpus (planning yields), and says nothing is up to date that it did not read', async () => {
+  const { build } = await import('../src/build/index.js');
+  const root = corpus('stop-while-planning', Array.from({ length: 50 }, (_, index) => `e${index}`));
+  const controller = new AbortController();
+  const events: string[] = [];
+  // Queued before the build starts: it runs at the planning's first yield.
+  setImmediate(() => controller.abort());
+  const summary = await build({ directories: [root], jobs: 1, signal: controller.signal, onEvent: (event) => events.push(event.type) });
+  expect(summary.interrupted).toBe(true);
+  expect(summary.built).toBe(0);
+  expect(summary.skipped).toBe(0);
+  expect(events).toEqual([]);
+  expect(readdirSync(join(root, 'e0'))).toEqual(['source.txt']);
+});

@@ -107,19 +107,22 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   // Plan: which editions need building. Reads only sources, manifests and state records, and
   // yields now and then, so that Ctrl-C is heard while a large corpus is read.
   const stale: EditionSource[] = [];
-  for (const [index, edition] of editions.entries()) {
-    if (index % PLANNING_BATCH === PLANNING_BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
+  let planned = 0;
+  for (const edition of editions) {
+    if (planned % PLANNING_BATCH === PLANNING_BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
     if (options.signal?.aborted) break;
     if (options.force || staleness(edition, readEditionInputs(edition, toolchain).inputs, readState(edition.directory)) !== undefined) stale.push(edition);
+    planned += 1;
   }
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), stale.length));
-  emit({ type: 'planned', editions: editions.length, stale: stale.length, jobs: stale.length === 0 ? 0 : jobs });
+  // Stopped while planning: nothing was built, and the editions not yet read are not "up to date".
+  if (!options.signal?.aborted) emit({ type: 'planned', editions: editions.length, stale: stale.length, jobs: stale.length === 0 ? 0 : jobs });
 
   const summary: BuildSummary = {
     editions: editions.length,
     found: discovery.editions.length,
     built: 0,
-    skipped: editions.length - stale.length,
+    skipped: planned - stale.length,
     failed: [],
     warnings: 0,
     errors: 0,
@@ -130,7 +133,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   };
   summary.errors += discovery.problems.length;
 
-  if (stale.length > 0) await runPool(stale, { toolchain, force: options.force === true }, { jobs, timeoutSeconds: options.timeoutSeconds ?? DEFAULT_EDITION_TIMEOUT }, options.signal, emit, summary);
+  if (stale.length > 0 && !options.signal?.aborted) await runPool(stale, { toolchain, force: options.force === true }, { jobs, timeoutSeconds: options.timeoutSeconds ?? DEFAULT_EDITION_TIMEOUT }, options.signal, emit, summary);
   summary.interrupted = options.signal?.aborted === true;
 
   // A shard sees only part of the corpus, and an interrupted build only part of the work.
