@@ -52,10 +52,12 @@
   </xsl:function>
 
   <!-- A note among blocks is a block where it stands; a note inside running text is a footnote. -->
+  <!-- Inside running text: in a block, or in an element that is neither a block nor a container
+       (a page's <fw>, a dictionary's <sense>). -->
   <xsl:function name="tk:is-footnote" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
     <xsl:sequence select="$note/self::tei:note and not($note/@type = 'original-form') and not($note/@place = 'inline')
-                          and exists($note/ancestor::*[tk:is-block(.)])"/>
+                          and (exists($note/ancestor::*[tk:is-block(.)]) or not($note/parent::*[tk:is-block(.) or tk:is-container(.)]))"/>
   </xsl:function>
 
   <!--
@@ -80,8 +82,9 @@
   <xsl:variable name="tk:diplomatic-notes" select="tk:numbering(//tei:text//tei:note[tk:is-footnote(.)][not(ancestor::tei:note)])"/>
   <xsl:variable name="tk:reading-notes" select="tk:numbering(//tei:text//*[tk:is-footnote(.) or tk:is-reading-note(.)][not(ancestor::tei:note)])"/>
 
-  <!-- Footnote number of a node: notes count in both views, reading-notes in the reading view only. -->
-  <xsl:function name="tk:footnote-number" as="xs:integer">
+  <!-- Footnote number of a node: notes count in both views, reading-notes in the reading view only;
+       none for what stands inside a note (a note in a note, a <choice> in a note), which is shown where it is. -->
+  <xsl:function name="tk:footnote-number" as="xs:integer?">
     <xsl:param name="node" as="element()"/>
     <xsl:param name="view" as="xs:string"/>
     <xsl:sequence select="(if ($view = 'reading') then $tk:reading-notes else $tk:diplomatic-notes)(generate-id($node))"/>

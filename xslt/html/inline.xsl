@@ -74,7 +74,15 @@
 
   <xsl:template match="tei:note[tk:is-footnote(.)]" mode="html-inline">
     <xsl:variable name="n" select="tk:footnote-number(., 'diplomatic')"/>
-    <sup class="noteref"><a href="#note-{$n}" id="noteref-{$n}" aria-label="Note {$n}">{$n}</a></sup>
+    <xsl:choose>
+      <xsl:when test="exists($n)">
+        <sup class="noteref"><a href="#note-{$n}" id="noteref-{$n}" aria-label="Note {$n}">{$n}</a></sup>
+      </xsl:when>
+      <!-- A note inside a note is not numbered: it stands in brackets where it is. -->
+      <xsl:otherwise>
+        <span class="inner-note"> [<xsl:apply-templates mode="#current"/>]</span>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:lb" mode="html-inline">

@@ -30,7 +30,7 @@
         <xsl:value-of select="tk:after(tk:note-convention(.), @n)"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="'[' || tk:footnote-number(., $view) || ']'"/>
+        <xsl:call-template name="tk:note-reference"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -64,7 +64,7 @@
         <xsl:value-of select="tk:before('original-form-sic', ()) || tk:clean(.) || tk:after('original-form-sic', ())"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="'[' || tk:footnote-number(., $view) || ']'"/>
+        <xsl:call-template name="tk:note-reference"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -79,15 +79,16 @@
         <!-- "cen [sic, probably "can"]": the comment after the word says it all. -->
         <xsl:apply-templates select="$original/node()" mode="#current"/>
       </xsl:when>
-      <xsl:when test="$view = 'diplomatic'">
+      <xsl:when test="$view = 'reading' and exists(tk:footnote-number(., $view))">
+        <xsl:apply-templates select="($edited, *[1])[1]/node()" mode="#current"/>
+        <xsl:value-of select="'[' || tk:footnote-number(., $view) || ']'"/>
+      </xsl:when>
+      <!-- The diplomatic view, and a choice inside a note (where nothing is numbered): all its forms in place. -->
+      <xsl:otherwise>
         <xsl:apply-templates select="($original, *[1])[1]/node()" mode="#current"/>
         <xsl:for-each select="* except ($original, *[1])[1]">
           <xsl:value-of select="' [' || tk:clean(.) || ']'"/>
         </xsl:for-each>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:apply-templates select="($edited, *[1])[1]/node()" mode="#current"/>
-        <xsl:value-of select="'[' || tk:footnote-number(., $view) || ']'"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -101,14 +102,37 @@
         <xsl:text>]</xsl:text>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="'[' || tk:footnote-number(., $view) || ']'"/>
+        <xsl:call-template name="tk:note-reference"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:note" mode="text-inline">
+    <xsl:call-template name="tk:note-reference"/>
+  </xsl:template>
+
+  <!--
+    Where the text refers to a note or a reading-note: "[n]". Inside a note nothing is numbered:
+    a note in a note stands in brackets where it is, anything else as the diplomatic view shows it.
+  -->
+  <xsl:template name="tk:note-reference">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
-    <xsl:value-of select="'[' || tk:footnote-number(., $view) || ']'"/>
+    <xsl:variable name="n" select="tk:footnote-number(., $view)"/>
+    <xsl:choose>
+      <xsl:when test="exists($n)">
+        <xsl:value-of select="'[' || $n || ']'"/>
+      </xsl:when>
+      <xsl:when test="self::tei:note[not(@type = 'original-form') and not(@place = 'inline')]">
+        <xsl:value-of select="' ['"/>
+        <xsl:apply-templates mode="text-inline"/>
+        <xsl:value-of select="']'"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="." mode="text-inline">
+          <xsl:with-param name="view" select="'diplomatic'" tunnel="yes"/>
+        </xsl:apply-templates>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="text-inline">
