@@ -59,3 +59,60 @@ describe('the command line and a reader that stops early', () => {
     expect(run.status).toBe(0);
   });
 });
+
+describe('inline constructs of other projects, rendered as their readers expect', () => {
+  const text = (name: string, view: 'reading' | 'diplomatic'): string => textPart(renderCase(name, { to: 'text', view }));
+  const html = (name: string): string => renderCase(name, { to: 'html' });
+
+  it('a critical apparatus keeps the lemma in the text and gives the readings with their witnesses (it printed "A goodbad text.")', () => {
+    expect(text('05-app-lem-rdg.xml', 'reading')).toBe('A good[1] text. Notes [1] good A] bad B');
+    expect(text('05-app-lem-rdg.xml', 'diplomatic')).toBe('A good [bad B] text.');
+    expect(html('05-app-lem-rdg.xml')).toContain('<span class="app" title="good A] bad B">good<span class="dip rdg-app"> [bad B]</span></span> text.');
+  });
+
+  it('a choice of two unclear readings notes the other one, and the diplomatic view keeps the word whole', () => {
+    expect(text('06-choice-two-unclear.xml', 'reading')).toBe('lo[1]st Notes [1] unclear: a');
+    expect(text('06-choice-two-unclear.xml', 'diplomatic')).toBe('lo[a]st');
+    expect(html('06-choice-two-unclear.xml')).toContain('title="unclear: o; unclear: a"');
+  });
+
+  it('notes are called by the source\'s own numbers (note/@n)', () => {
+    expect(text('07-note-n-ignored.xml', 'reading')).toBe('Alpha.[1] Beta.[1] Notes [1] Source A. [1] Source B.');
+    const page = html('07-note-n-ignored.xml');
+    expect(page).toContain('<a href="#note-2" id="noteref-2" aria-label="Note 1">1</a>');
+    expect(page).toContain('<li id="note-2"><span class="note-label">1</span> Source B.');
+  });
+
+  it('w/@join="right" joins a word to the next ("vardır.", was "var dır .")', () => {
+    expect(text('09-w-join-right.xml', 'reading')).toBe('vardır.');
+    expect(html('09-w-join-right.xml')).toMatch(/1<\/a>\s*vardır\.\s*<\/p>/);
+  });
+
+  it('Arabic text gets the text\'s language and dir="rtl" (the page said lang="en")', () => {
+    const page = html('14-rtl-arabic.xml');
+    expect(page).toMatch(/<html [^>]*lang="ar"/);
+    expect(page).toContain('<main id="text" aria-labelledby="text-heading" dir="rtl">');
+  });
+
+  it('a quotation keeps its quotation marks', () => {
+    expect(text('17-q-marks.xml', 'reading')).toBe('He gave the lecture “Kirche und Kultur” yesterday.');
+    expect(html('17-q-marks.xml')).toContain('<q>Kirche und Kultur</q>');
+  });
+
+  it('verse lines are anchored by their number, and every fifth number is shown', () => {
+    const page = html('18-l-n.xml');
+    expect(page).toContain('<p class="line" id="l-1.1.1">First verse line,</p>');
+    expect(page.slice(page.indexOf('<main'))).not.toContain('class="line-number"');
+    const fifth = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader><text><body><lg><l n="4">Four,</l><l n="5">five,</l></lg></body></text></TEI>';
+    const result = render(fifth, 'fifth.xml', { to: 'html' });
+    expect(result.output).toContain('<p class="line" id="l-5">five,<span class="line-number" aria-hidden="true">5</span></p>');
+    expect(render(fifth, 'fifth.xml', { to: 'text', view: 'reading' }).output).toContain('\n\nfive,\u2003\u20035\n');
+  });
+
+  it('a stage direction inside a verse line and a gesture inside a speech are set apart, not spoken words', () => {
+    expect(text('20-inline-stage-kinesic.xml', 'reading')).toBe('ADRIANA (To Dromio.) Sirrah, if any ask you for your master, We applaud (Applause) now.');
+    const page = html('20-inline-stage-kinesic.xml');
+    expect(page).toContain('<span class="stage-inline">(To Dromio.)</span>');
+    expect(page).toContain('<span class="stage-inline">(Applause)</span>');
+  });
+});

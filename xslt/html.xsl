@@ -29,7 +29,7 @@
   <xsl:template match="/">
     <xsl:variable name="tei" select="(tei:TEI, tei:teiCorpus, *)[1]"/>
     <xsl:variable name="application" select="($tei//tei:appInfo/tei:application[@ident = 'teikit'])[1]"/>
-    <html lang="{($tei/@xml:lang, $tei/tei:text/@xml:lang, 'en')[1]}">
+    <html lang="{tk:text-language($tei)}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -73,6 +73,9 @@
           </xsl:call-template>
         </aside>
         <main id="text" aria-labelledby="text-heading">
+          <xsl:if test="tk:is-right-to-left(tk:text-language($tei))">
+            <xsl:attribute name="dir" select="'rtl'"/>
+          </xsl:if>
           <xsl:call-template name="tk:view-switch"/>
           <h2 id="text-heading">Text</h2>
           <xsl:apply-templates select="$tei/tei:text" mode="html-blocks"/>

@@ -60,7 +60,7 @@
     </xsl:variable>
     <xsl:variable name="noted" select="$tei/tei:text//*[tk:is-footnote(.) or ($view = 'reading' and tk:is-reading-note(.))][not(ancestor::tei:note)]"/>
     <xsl:variable name="notes" as="xs:string*" select="
-        if (exists($noted)) then ('Notes', for $n in $noted return tk:wrap('[' || tk:footnote-number($n, $view) || '] ' || tk:note-text($n, $view), '')) else ()"/>
+        if (exists($noted)) then ('Notes', for $n in $noted return tk:wrap('[' || tk:footnote-label($n, $view) || '] ' || tk:note-text($n, $view), '')) else ()"/>
     <xsl:value-of select="string-join(($header, '', string-join((1 to $width) ! '-'), ''), '&#10;')"/>
     <xsl:text>&#10;</xsl:text>
     <xsl:value-of select="string-join(($blocks ! tk:wrap(., ''), $notes), '&#10;&#10;')"/>

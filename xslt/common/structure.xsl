@@ -66,8 +66,72 @@
   -->
   <xsl:function name="tk:is-reading-note" as="xs:boolean">
     <xsl:param name="node" as="element()"/>
-    <xsl:sequence select="exists($node/(self::tei:choice, self::tei:del, self::tei:note[@type = 'original-form'], self::tei:note[@place = 'inline']))
+    <xsl:sequence select="exists($node/(self::tei:choice, self::tei:del, self::tei:app, self::tei:note[@type = 'original-form'], self::tei:note[@place = 'inline']))
                           and not($node/ancestor::tei:note)"/>
+  </xsl:function>
+
+  <!-- A critical apparatus entry: its lemma (or, without one, its first reading) is the text. -->
+  <xsl:function name="tk:app-base" as="element()?">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="($app/tei:lem, $app/tei:rdg)[1]"/>
+  </xsl:function>
+
+  <!-- The other readings of an apparatus entry, each with its witnesses' sigla: "bad B; worse C D". -->
+  <xsl:function name="tk:app-readings" as="xs:string">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <!-- An empty reading is the witnesses' omission of the lemma: "om.". -->
+    <xsl:sequence select="string-join(($app/tei:rdg except tk:app-base($app)) ! (let $reading := . return string-join(((tk:clean($reading)[normalize-space()], 'om.')[1], tk:sigla($reading)), ' ')), '; ')"/>
+  </xsl:function>
+
+  <!-- The sigla of a reading's witnesses: @wit's pointers resolved through listWit (the witness's @n, else its id). -->
+  <xsl:function name="tk:sigla" as="xs:string*">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:sequence select="tokenize($reading/@wit) ! (let $id := substring-after(., '#') return (root($reading)//tei:witness[@xml:id = $id]/@n/string(), $id)[1])"/>
+  </xsl:function>
+
+  <!-- An apparatus entry as a note: "good A] bad B; worse C". -->
+  <xsl:function name="tk:app-note" as="xs:string">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="string-join((tk:clean(tk:app-base($app)), tk:app-base($app) ! tk:sigla(.)), ' ') || '] ' || tk:app-readings($app)"/>
+  </xsl:function>
+
+  <!--
+    White space that a word's @join removes: after <w join="right"> (or "both"), before an element
+    with join="left" (or "both"): "var dır." for <w join="right">dır</w> <pc>.</pc>.
+  -->
+  <xsl:function name="tk:is-joined-space" as="xs:boolean">
+    <xsl:param name="text" as="text()"/>
+    <xsl:sequence select="not(normalize-space($text))
+                          and ($text/preceding-sibling::node()[1]/@join = ('right', 'both') or $text/following-sibling::node()[1]/@join = ('left', 'both'))"/>
+  </xsl:function>
+
+  <!-- Verse lines by their number: a line's anchor is given to the first line of that number. -->
+  <xsl:key name="tk:line" match="tei:l[@n]" use="string(@n)"/>
+
+  <!-- A verse line's number is shown on every fifth line (its last number divisible by 5: "1.1.5", "10"). -->
+  <xsl:function name="tk:shows-line-number" as="xs:boolean">
+    <xsl:param name="line" as="element()"/>
+    <xsl:sequence select="matches(string($line/@n), '(^|\D)\d*[05]$') and not(matches(string($line/@n), '(^|\D)0+$'))"/>
+  </xsl:function>
+
+  <!-- Quotation marks of a <q> by its depth: “…”, inside it ‘…’. -->
+  <xsl:function name="tk:quote-marks" as="xs:string+">
+    <xsl:param name="q" as="element()"/>
+    <xsl:sequence select="if (count($q/ancestor::tei:q) mod 2 = 1) then ('‘', '’') else ('“', '”')"/>
+  </xsl:function>
+
+  <!-- The language a document's text is in: the text's own, else the document's. -->
+  <xsl:function name="tk:text-language" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="($tei/tei:text/@xml:lang, $tei/@xml:lang, 'en')[1]"/>
+  </xsl:function>
+
+  <!-- Languages and scripts written right to left (BCP 47: primary subtag, or script subtag). -->
+  <xsl:function name="tk:is-right-to-left" as="xs:boolean">
+    <xsl:param name="language" as="xs:string"/>
+    <xsl:variable name="subtags" select="tokenize(lower-case($language), '-')"/>
+    <xsl:sequence select="$subtags[1] = ('ar', 'he', 'fa', 'ur', 'yi', 'ps', 'syr', 'dv', 'ckb', 'sd', 'ug', 'arc')
+                          or $subtags[position() gt 1] = ('arab', 'hebr', 'syrc', 'thaa', 'nkoo', 'samr', 'mand')"/>
   </xsl:function>
 
   <!--
@@ -88,5 +152,12 @@
     <xsl:param name="node" as="element()"/>
     <xsl:param name="view" as="xs:string"/>
     <xsl:sequence select="(if ($view = 'reading') then $tk:reading-notes else $tk:diplomatic-notes)(generate-id($node))"/>
+  </xsl:function>
+
+  <!-- How a footnote is called where it is referred to: the source's own number (note/@n), else its number here. -->
+  <xsl:function name="tk:footnote-label" as="xs:string?">
+    <xsl:param name="node" as="element()"/>
+    <xsl:param name="view" as="xs:string"/>
+    <xsl:sequence select="tk:footnote-number($node, $view) ! ($node[tk:is-footnote(.)]/@n[normalize-space()]/string(), string(.))[1]"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -165,7 +165,16 @@
     <div class="lg"><xsl:apply-templates mode="#current"/></div>
   </xsl:template>
 
+  <!-- A verse line: anchored by its number (l-1.1.5), the number shown on every fifth line. -->
   <xsl:template match="tei:l" mode="html-blocks">
-    <p class="line"><xsl:apply-templates mode="html-inline"/></p>
+    <p class="line">
+      <xsl:if test="@n and key('tk:line', string(@n))[1] is .">
+        <xsl:attribute name="id" select="'l-' || replace(@n, '[^\p{L}\p{N}._-]', '_')"/>
+      </xsl:if>
+      <xsl:apply-templates mode="html-inline"/>
+      <xsl:if test="tk:shows-line-number(.)">
+        <span class="line-number" aria-hidden="true">{@n}</span>
+      </xsl:if>
+    </p>
   </xsl:template>
 </xsl:stylesheet>

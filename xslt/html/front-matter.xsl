@@ -273,7 +273,8 @@
         <ol class="notes">
           <xsl:for-each select="$notes">
             <xsl:variable name="n" select="tk:footnote-number(., 'diplomatic')"/>
-            <li id="note-{$n}" value="{$n}"><xsl:apply-templates mode="html-inline"/><xsl:text> </xsl:text><a href="#noteref-{$n}" aria-label="Back to the text of note {$n}">↩</a></li>
+            <xsl:variable name="label" select="tk:footnote-label(., 'diplomatic')"/>
+            <li id="note-{$n}"><span class="note-label">{$label}</span><xsl:text> </xsl:text><xsl:apply-templates mode="html-inline"/><xsl:text> </xsl:text><a href="#noteref-{$n}" aria-label="Back to the text of note {$label}">↩</a></li>
           </xsl:for-each>
         </ol>
       </section>

@@ -42,11 +42,31 @@
     <span class="dip original-form">{tk:before('original-form-sic', ())}<span class="sic">{tk:clean(.)}</span>{tk:after('original-form-sic', ())}</span><span class="rdg original-form"> (original: <i>{tk:clean(.)}</i>)</span>
   </xsl:template>
 
+  <!-- The reading view shows the edited form, the diplomatic view the original with the others in
+       brackets (glued inside a word: "lo[a]st"); the title names every alternative. -->
   <xsl:template match="tei:choice" mode="html-inline">
     <xsl:variable name="edited" select="(tei:corr, tei:expan, tei:reg, *[1])[1]"/>
     <xsl:variable name="original" select="(tei:sic, tei:abbr, tei:orig, *[1])[1]"/>
-    <span class="choice" title="{local-name($original)}: {tk:clean($original)}; {local-name($edited)}: {tk:clean($edited)}"><span class="rdg"><xsl:apply-templates select="$edited/node()" mode="#current"/></span><span class="dip"><xsl:apply-templates select="$original/node()" mode="#current"/><xsl:if test="not($edited is $original)"> [{tk:clean($edited)}]</xsl:if></span></span>
+    <xsl:variable name="open" select="if (matches(string(following-sibling::node()[1][self::text()]), '^\p{L}')) then '[' else ' ['"/>
+    <span class="choice" title="{string-join(* ! (local-name(.) || ': ' || tk:clean(.)), '; ')}"><span class="rdg"><xsl:apply-templates select="$edited/node()" mode="#current"/></span><span class="dip"><xsl:apply-templates select="$original/node()" mode="#current"/><xsl:for-each select="* except $original">{$open}{tk:clean(.)}]</xsl:for-each></span></span>
   </xsl:template>
+
+  <!-- A critical apparatus entry: the lemma in the text, the other readings with their witnesses
+       in the diplomatic view and in the title. -->
+  <xsl:template match="tei:app" mode="html-inline">
+    <span class="app" title="{tk:app-note(.)}"><xsl:apply-templates select="tk:app-base(.)/node()" mode="#current"/><span class="dip rdg-app"> [{tk:app-readings(.)}]</span></span>
+  </xsl:template>
+
+  <xsl:template match="tei:q" mode="html-inline">
+    <q><xsl:apply-templates mode="#current"/></q>
+  </xsl:template>
+
+  <!-- Not spoken: a stage direction inside a verse line, a gesture or sound described in a speech. -->
+  <xsl:template match="tei:stage | tei:kinesic | tei:vocal | tei:incident" mode="html-inline">
+    <span class="stage-inline">({tk:clean(.)})</span>
+  </xsl:template>
+
+  <xsl:template match="text()[tk:is-joined-space(.)]" mode="html-inline"/>
 
   <xsl:template match="tei:del" mode="html-inline">
     <del class="dip" title="Deleted"><xsl:apply-templates mode="#current"/></del>
@@ -76,7 +96,8 @@
     <xsl:variable name="n" select="tk:footnote-number(., 'diplomatic')"/>
     <xsl:choose>
       <xsl:when test="exists($n)">
-        <sup class="noteref"><a href="#note-{$n}" id="noteref-{$n}" aria-label="Note {$n}">{$n}</a></sup>
+        <xsl:variable name="label" select="tk:footnote-label(., 'diplomatic')"/>
+        <sup class="noteref"><a href="#note-{$n}" id="noteref-{$n}" aria-label="Note {$label}">{$label}</a></sup>
       </xsl:when>
       <!-- A note inside a note is not numbered: it stands in brackets where it is. -->
       <xsl:otherwise>

@@ -50,8 +50,14 @@ ins.add { color: var(--add); text-decoration: underline; text-decoration-style: 
 .flag, .original-form { color: var(--sic); }
 del { color: var(--sic); }
 .gap, .unclear, .inline-note { color: var(--muted); }
+.app { text-decoration: underline dotted var(--muted); }
+.rdg-app, .stage-inline { color: var(--muted); font-style: italic; }
 .fw { font: .8rem system-ui, sans-serif; color: var(--muted); letter-spacing: .03em; }
 .noteref a { text-decoration: none; }
+.notes { list-style: none; padding-left: 0; }
+.line { position: relative; }
+.line-number { position: absolute; right: 0; font: .8rem system-ui, sans-serif; color: var(--muted); }
+.note-label { font-weight: 600; margin-right: .25em; }
 .chart { max-width: 100%; height: auto; font: 12px system-ui, sans-serif; }
 .chart-label, .chart-value { fill: var(--ink); }
 .chart-bar { fill: #2f5f8f; }

@@ -44,6 +44,13 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A verse line, with its number after it on every fifth line. -->
+  <xsl:template match="tei:l" mode="text-blocks" as="xs:string?">
+    <xsl:param name="view" as="xs:string" tunnel="yes"/>
+    <!-- Em spaces: the wrapping folds ordinary ones. -->
+    <xsl:sequence select="string-join((tk:inline(node(), $view), @n[tk:shows-line-number(..)] ! ('&#x2003;&#x2003;' || .)))[. != '']"/>
+  </xsl:template>
+
   <!-- Footnotes are printed at the end, not where they stand. -->
   <xsl:template match="tei:note[tk:is-footnote(.)]" mode="text-blocks"/>
 

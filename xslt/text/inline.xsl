@@ -83,11 +83,13 @@
         <xsl:apply-templates select="($edited, *[1])[1]/node()" mode="#current"/>
         <xsl:value-of select="'[' || tk:footnote-number(., $view) || ']'"/>
       </xsl:when>
-      <!-- The diplomatic view, and a choice inside a note (where nothing is numbered): all its forms in place. -->
+      <!-- The diplomatic view, and a choice inside a note (where nothing is numbered): all its forms
+           in place, the others in brackets (glued where the choice is inside a word: "lo[a]st"). -->
       <xsl:otherwise>
+        <xsl:variable name="inside-word" select="matches(string(following-sibling::node()[1][self::text()]), '^\p{L}')"/>
         <xsl:apply-templates select="($original, *[1])[1]/node()" mode="#current"/>
         <xsl:for-each select="* except ($original, *[1])[1]">
-          <xsl:value-of select="' [' || tk:clean(.) || ']'"/>
+          <xsl:value-of select="(if ($inside-word) then '[' else ' [') || tk:clean(.) || ']'"/>
         </xsl:for-each>
       </xsl:otherwise>
     </xsl:choose>
@@ -117,7 +119,7 @@
   -->
   <xsl:template name="tk:note-reference">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
-    <xsl:variable name="n" select="tk:footnote-number(., $view)"/>
+    <xsl:variable name="n" select="tk:footnote-label(., $view)"/>
     <xsl:choose>
       <xsl:when test="exists($n)">
         <xsl:value-of select="'[' || $n || ']'"/>
@@ -134,6 +136,29 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- A critical apparatus entry: the lemma in the text; the other readings with their witnesses
+       in a note (reading view) or in brackets where they stand (diplomatic view). -->
+  <xsl:template match="tei:app" mode="text-inline">
+    <xsl:param name="view" as="xs:string" tunnel="yes"/>
+    <xsl:apply-templates select="tk:app-base(.)/node()" mode="#current"/>
+    <xsl:variable name="n" select="tk:footnote-number(., $view)"/>
+    <xsl:value-of select="if ($view = 'reading' and exists($n)) then '[' || $n || ']' else ' [' || tk:app-readings(.) || ']'"/>
+  </xsl:template>
+
+  <!-- A quotation: in quotation marks, as the printed text shows it. -->
+  <xsl:template match="tei:q" mode="text-inline">
+    <xsl:value-of select="tk:quote-marks(.)[1]"/>
+    <xsl:apply-templates mode="#current"/>
+    <xsl:value-of select="tk:quote-marks(.)[2]"/>
+  </xsl:template>
+
+  <!-- Not spoken: a stage direction inside a verse line, a gesture or sound described in a speech. -->
+  <xsl:template match="tei:stage | tei:kinesic | tei:vocal | tei:incident" mode="text-inline">
+    <xsl:value-of select="'(' || tk:clean(.) || ')'"/>
+  </xsl:template>
+
+  <xsl:template match="text()[tk:is-joined-space(.)]" mode="text-inline"/>
 
   <xsl:template match="tei:gap" mode="text-inline">
     <xsl:value-of select="tk:before('gap', ()) || (tei:desc[normalize-space()] ! normalize-space(.), '…')[1] || tk:after('gap', ())"/>
@@ -166,8 +191,12 @@
     <xsl:param name="view" as="xs:string"/>
     <xsl:choose>
       <xsl:when test="$node/self::tei:choice">
-        <xsl:variable name="original" select="($node/(tei:sic, tei:abbr, tei:orig), $node/*[1])[1]"/>
-        <xsl:sequence select="local-name($original) || ': ' || tk:clean($original)"/>
+        <!-- What the text does not show: the original form, or the other alternatives ("unclear: a"). -->
+        <xsl:variable name="shown" select="($node/(tei:corr, tei:expan, tei:reg), $node/*[1])[1]"/>
+        <xsl:sequence select="string-join(($node/* except $shown) ! (local-name(.) || ': ' || tk:clean(.)), '; ')"/>
+      </xsl:when>
+      <xsl:when test="$node/self::tei:app">
+        <xsl:sequence select="tk:app-note($node)"/>
       </xsl:when>
       <xsl:when test="$node/self::tei:del">
         <xsl:sequence select="'deleted: ' || tk:clean($node)"/>
