@@ -109,8 +109,42 @@ describe('inline constructs of other projects, rendered as their readers expect'
     expect(render(fifth, 'fifth.xml', { to: 'text', view: 'reading' }).output).toContain('\n\nfive,\u2003\u20035\n');
   });
 
+  it('a table is a table: rows and cells in the HTML, a row a line with its cells apart in the text (a block per fragment before)', () => {
+    expect(html('08-table-cell-mixed.xml')).toContain('<table class="table"><tr><td>Spannung auf 1<span class="hi sup">qmm</span> <br>des Rohres</td><td>3</td></tr></table>');
+    expect(text('08-table-cell-mixed.xml', 'reading')).toBe('Spannung auf 1qmm des Rohres | 3');
+  });
+
+  it('hi/@rendition styles through the header\'s renditions (only typographic properties), and its id is a class', () => {
+    expect(html('12-hi-rendition.xml')).toContain('<span class="hi i">italic by rendition</span>');
+    const declared = readFileSync(`${MINIMAL}12-hi-rendition.xml`, 'utf8').replace('<fileDesc>', '<fileDesc>').replace('</fileDesc>', '</fileDesc><encodingDesc><tagsDecl><rendition xml:id="i" scheme="css">font-style: italic; background-image: url(https://example.net/x.png); position: fixed</rendition></tagsDecl></encodingDesc>');
+    const page = render(declared, '12.xml', { to: 'html' }).output ?? '';
+    expect(page).toContain('<span class="hi i" style="font-style: italic">italic by rendition</span>');
+    expect(page).not.toContain('example.net');
+  });
+
+  it('MathML stays MathML in the HTML, without attributes that could link', () => {
+    const page = html('13-mathml.xml');
+    expect(page).toContain('<math xmlns="http://www.w3.org/1998/Math/MathML"><msub><mi>m</mi><mi>e</mi></msub><mo>=</mo><mfrac><mn>1</mn><mn>2</mn></mfrac></math>');
+    const linked = readFileSync(`${MINIMAL}13-mathml.xml`, 'utf8').replace('<mi>m</mi>', '<mi href="javascript:alert(1)" mathvariant="italic">m</mi>');
+    expect(linked).toContain('javascript:');
+    const output = render(linked, '13.xml', { to: 'html' }).output ?? '';
+    expect(output).toContain('<mi mathvariant="italic">m</mi>');
+    expect(output).not.toContain('javascript:');
+  });
+
+  it('an utterance without a speaker label is opened by its speaker\'s name in the text editions', () => {
+    expect(text('16-u-without-speaker.xml', 'reading')).toBe('[A] Hello from speaker A. [B] Reply from speaker B.');
+  });
+
+  it('Leiden conventions: expansions in parentheses, a gap\'s extent, the scribe\'s omissions in angle brackets', () => {
+    expect(text('19-gap-expan.xml', 'diplomatic')).toBe('de num(ero) [.....] ⟨ω⟩');
+    const page = html('19-gap-expan.xml');
+    expect(page).toContain('<span class="gap" title="Gap: lost, 5 characters">[.....]</span>');
+    expect(page).toContain('title="Supplied by the editor (omitted)"><span class="dip">⟨</span>ω<span class="dip">⟩</span>');
+  });
+
   it('a stage direction inside a verse line and a gesture inside a speech are set apart, not spoken words', () => {
-    expect(text('20-inline-stage-kinesic.xml', 'reading')).toBe('ADRIANA (To Dromio.) Sirrah, if any ask you for your master, We applaud (Applause) now.');
+    expect(text('20-inline-stage-kinesic.xml', 'reading')).toBe('ADRIANA (To Dromio.) Sirrah, if any ask you for your master, [b] We applaud (Applause) now.');
     const page = html('20-inline-stage-kinesic.xml');
     expect(page).toContain('<span class="stage-inline">(To Dromio.)</span>');
     expect(page).toContain('<span class="stage-inline">(Applause)</span>');

@@ -83,10 +83,12 @@
     <xsl:sequence select="string-join(($app/tei:rdg except tk:app-base($app)) ! (let $reading := . return string-join(((tk:clean($reading)[normalize-space()], 'om.')[1], tk:sigla($reading)), ' ')), '; ')"/>
   </xsl:function>
 
+  <xsl:key name="tk:witness" match="tei:witness[@xml:id]" use="@xml:id"/>
+
   <!-- The sigla of a reading's witnesses: @wit's pointers resolved through listWit (the witness's @n, else its id). -->
   <xsl:function name="tk:sigla" as="xs:string*">
     <xsl:param name="reading" as="element()"/>
-    <xsl:sequence select="tokenize($reading/@wit) ! (let $id := substring-after(., '#') return (root($reading)//tei:witness[@xml:id = $id]/@n/string(), $id)[1])"/>
+    <xsl:sequence select="tokenize($reading/@wit) ! (let $id := substring-after(., '#') return (key('tk:witness', $id, root($reading))[1]/@n/string(), $id)[1])"/>
   </xsl:function>
 
   <!-- An apparatus entry as a note: "good A] bad B; worse C". -->
@@ -103,6 +105,36 @@
     <xsl:param name="text" as="text()"/>
     <xsl:sequence select="not(normalize-space($text))
                           and ($text/preceding-sibling::node()[1]/@join = ('right', 'both') or $text/following-sibling::node()[1]/@join = ('left', 'both'))"/>
+  </xsl:function>
+
+  <!-- The marks around supplied text in the diplomatic view: the translator's brackets for teikit's
+       own (reason "clarification"), the Leiden ⟨ ⟩ for what the scribe omitted, [ ] otherwise. -->
+  <xsl:function name="tk:supplied-marks" as="xs:string+">
+    <xsl:param name="supplied" as="element()"/>
+    <xsl:variable name="convention" select="if ($supplied/@cert = 'low') then 'uncertain' else 'supplied'"/>
+    <xsl:sequence select="if ($supplied/@reason = 'omitted') then ('⟨', '⟩') else (tk:before($convention, ()), tk:after($convention, ()))"/>
+  </xsl:function>
+
+  <!-- Who supplied it: teikit's own are the translator's; other projects' the editors'. -->
+  <xsl:function name="tk:supplied-title" as="xs:string">
+    <xsl:param name="supplied" as="element()"/>
+    <xsl:sequence select="(if ($supplied/@reason = 'clarification' and $supplied/@resp) then 'Supplied by the translator' else 'Supplied by the editor' || $supplied/@reason ! (' (' || . || ')'))
+                          || ' (doubtful)'[$supplied/@cert = 'low']"/>
+  </xsl:function>
+
+  <!-- A gap's extent: "5 characters", "about 2 lines". -->
+  <xsl:function name="tk:gap-extent" as="xs:string?">
+    <xsl:param name="gap" as="element()"/>
+    <xsl:sequence select="($gap/@quantity, $gap/@extent)[1] ! (string(.) || ($gap/@unit ! (' ' || . || 's'[$gap/@quantity != '1'])))"/>
+  </xsl:function>
+
+  <!-- What stands for a gap in the text: its description, else its extent in the Leiden way
+       (a dot a character: "....." for 5 characters), else "…". -->
+  <xsl:function name="tk:gap-text" as="xs:string">
+    <xsl:param name="gap" as="element()"/>
+    <xsl:variable name="count" select="$gap/@quantity[. castable as xs:integer][xs:integer(.) = 1 to 20]/xs:integer(.)"/>
+    <xsl:variable name="dots" select="if ($gap/@unit = ('character', 'chars', 'char')) then string-join((1 to $count) ! '.') else ''"/>
+    <xsl:sequence select="($gap/tei:desc[normalize-space()] ! normalize-space(.), $dots[.], '…')[1]"/>
   </xsl:function>
 
   <!-- Verse lines by their number: a line's anchor is given to the first line of that number. -->

@@ -161,6 +161,31 @@
     <xsl:apply-templates select="* except (tei:head, tei:item, tei:label[following-sibling::*[1][self::tei:item]])" mode="#current"/>
   </xsl:template>
 
+  <!-- A table as a table: rows, cells (th for a label role), spans from @cols/@rows, its head as the caption. -->
+  <xsl:template match="tei:table" mode="html-blocks">
+    <table class="table">
+      <xsl:for-each select="tei:head[1]">
+        <caption><xsl:apply-templates mode="html-inline"/></caption>
+      </xsl:for-each>
+      <xsl:for-each select="tei:row">
+        <tr>
+          <xsl:for-each select="tei:cell">
+            <xsl:element name="{if ((@role, ../@role)[1] = 'label') then 'th' else 'td'}" namespace="http://www.w3.org/1999/xhtml">
+              <xsl:if test="@cols[. castable as xs:integer][xs:integer(.) gt 1]"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
+              <xsl:if test="@rows[. castable as xs:integer][xs:integer(.) gt 1]"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
+              <xsl:choose>
+                <xsl:when test="exists(*[tk:is-block(.) or tk:is-container(.)])"><xsl:apply-templates mode="html-blocks"/></xsl:when>
+                <xsl:otherwise><xsl:apply-templates mode="html-inline"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:element>
+          </xsl:for-each>
+        </tr>
+      </xsl:for-each>
+    </table>
+    <!-- Anything else a table holds (a second head, notes, figures) follows it, so nothing is lost. -->
+    <xsl:apply-templates select="* except (tei:head[1], tei:row)" mode="#current"/>
+  </xsl:template>
+
   <xsl:template match="tei:lg" mode="html-blocks">
     <div class="lg"><xsl:apply-templates mode="#current"/></div>
   </xsl:template>

@@ -16,7 +16,7 @@
   <xsl:mode name="html-inline" on-no-match="text-only-copy"/>
 
   <xsl:template match="tei:supplied" mode="html-inline">
-    <span class="supplied" title="Supplied by the translator{if (@cert = 'low') then ' (doubtful)' else ''}"><span class="dip">{tk:before(if (@cert = 'low') then 'uncertain' else 'supplied', ())}</span><xsl:apply-templates mode="#current"/><span class="dip">{tk:after(if (@cert = 'low') then 'uncertain' else 'supplied', ())}</span></span>
+    <span class="supplied" title="{tk:supplied-title(.)}"><span class="dip">{tk:supplied-marks(.)[1]}</span><xsl:apply-templates mode="#current"/><span class="dip">{tk:supplied-marks(.)[2]}</span></span>
   </xsl:template>
 
   <!-- A note that stands in the text in the translator's brackets: shown where it stands. -->
@@ -73,7 +73,7 @@
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="html-inline">
-    <span class="gap" title="Gap{@reason ! (': ' || .)}">{tk:before('gap', ())}{(tei:desc[normalize-space()] ! normalize-space(.), '…')[1]}{tk:after('gap', ())}</span>
+    <span class="gap" title="Gap{@reason ! (': ' || .)}{tk:gap-extent(.) ! (', ' || .)}">{tk:before('gap', ())}{tk:gap-text(.)}{tk:after('gap', ())}</span>
   </xsl:template>
 
   <xsl:template match="tei:unclear" mode="html-inline">
@@ -122,8 +122,50 @@
     <span class="pb dip" title="Page break">{if (@n) then ' ' || tk:before('page', @n) || ' ' else ' | '}</span>
   </xsl:template>
 
+  <!-- Highlighting: @rend and the ids of @rendition as classes (styled in style.xsl: "italic",
+       "i", "sup", …), and a rendition's CSS from the header's tagsDecl as a style attribute, keeping
+       only the typographic properties (tk:safe-css). -->
   <xsl:template match="tei:hi" mode="html-inline">
-    <span class="hi {tokenize(normalize-space(@rend)) ! replace(., '[^A-Za-z0-9-]', '')}"><xsl:apply-templates mode="#current"/></span>
+    <span class="hi {(tokenize(normalize-space(@rend)), tokenize(@rendition) ! substring-after(., '#')) ! replace(., '[^A-Za-z0-9-]', '')}">
+      <xsl:variable name="style" select="tk:safe-css(string-join(tokenize(@rendition) ! tk:rendition(root(current()), substring-after(., '#')), ';'))"/>
+      <xsl:if test="$style">
+        <xsl:attribute name="style" select="$style"/>
+      </xsl:if>
+      <xsl:apply-templates mode="#current"/>
+    </span>
+  </xsl:template>
+
+  <!-- The renditions declared in the header (tagsDecl/rendition, scheme css or none), by id: looked up once per document. -->
+  <xsl:key name="tk:rendition" match="tei:tagsDecl/tei:rendition[not(@scheme) or @scheme = 'css']" use="@xml:id"/>
+
+  <xsl:function name="tk:rendition" as="xs:string?">
+    <xsl:param name="document" as="node()"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="key('tk:rendition', $id, $document)[1]/normalize-space(.)"/>
+  </xsl:function>
+
+  <!-- CSS declarations reduced to typography: no url(), no positioning, nothing that loads or covers. -->
+  <xsl:function name="tk:safe-css" as="xs:string">
+    <xsl:param name="css" as="xs:string"/>
+    <xsl:variable name="allowed" select="('font-style', 'font-weight', 'font-variant', 'font-size', 'font-family', 'text-decoration', 'text-transform', 'letter-spacing', 'vertical-align', 'text-align', 'color', 'background-color')"/>
+    <xsl:sequence select="string-join(
+        for $declaration in tokenize($css, ';')
+        return (let $property := lower-case(normalize-space(substring-before($declaration, ':'))),
+                    $value := normalize-space(substring-after($declaration, ':'))
+                return ($property || ': ' || $value)[$property = $allowed and matches($value, '^[A-Za-z0-9 .,%#''&quot;-]+$')]), '; ')"/>
+  </xsl:function>
+
+  <!-- MathML is shown as MathML (HTML5 renders it), without attributes that could link or run anything. -->
+  <xsl:template match="*[namespace-uri() = 'http://www.w3.org/1998/Math/MathML']" mode="html-inline">
+    <xsl:element name="{local-name()}" namespace="http://www.w3.org/1998/Math/MathML">
+      <xsl:copy-of select="@*[local-name() = ('mathvariant', 'display', 'displaystyle', 'scriptlevel', 'fence', 'separator', 'stretchy', 'form', 'lspace', 'rspace', 'accent', 'accentunder', 'linethickness', 'columnalign', 'rowalign', 'columnspan', 'rowspan')][namespace-uri() = '']"/>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Leiden conventions: an abbreviation's expansion in parentheses, a gap with its extent. -->
+  <xsl:template match="tei:ex" mode="html-inline">
+    <span class="ex">(<xsl:apply-templates mode="#current"/>)</span>
   </xsl:template>
 
   <xsl:template match="tei:foreign | tei:title | tei:term | tei:mentioned" mode="html-inline">

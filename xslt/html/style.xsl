@@ -52,6 +52,17 @@ del { color: var(--sic); }
 .gap, .unclear, .inline-note { color: var(--muted); }
 .app { text-decoration: underline dotted var(--muted); }
 .rdg-app, .stage-inline { color: var(--muted); font-style: italic; }
+.hi.italic, .hi.i, .hi.it, .hi.italics { font-style: italic; }
+.hi.bold, .hi.b { font-weight: bold; }
+.hi.sup, .hi.superscript { vertical-align: super; font-size: .8em; }
+.hi.sub, .hi.subscript { vertical-align: sub; font-size: .8em; }
+.hi.smallcaps, .hi.small-caps, .hi.sc { font-variant: small-caps; }
+.hi.underline, .hi.u { text-decoration: underline; }
+.hi.spaced, .hi.letterspace, .hi.g { letter-spacing: .15em; }
+.hi.strikethrough, .hi.strike { text-decoration: line-through; }
+table.table { border-collapse: collapse; margin: 1rem 0; }
+table.table td, table.table th { border: 1px solid var(--rule); padding: .25rem .5rem; vertical-align: top; }
+table.table caption { text-align: left; font-weight: 600; }
 .fw { font: .8rem system-ui, sans-serif; color: var(--muted); letter-spacing: .03em; }
 .noteref a { text-decoration: none; }
 .notes { list-style: none; padding-left: 0; }

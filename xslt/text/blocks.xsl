@@ -44,6 +44,21 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A table row is one block, its cells apart: "Spannung auf 1 qmm des Rohres | 3". -->
+  <xsl:template match="tei:row" mode="text-blocks" as="xs:string?">
+    <xsl:param name="view" as="xs:string" tunnel="yes"/>
+    <xsl:sequence select="string-join(tei:cell ! normalize-space(tk:inline(node(), $view)), ' | ')[normalize-space()]"/>
+  </xsl:template>
+
+  <!-- An utterance (a parliament's transcript has no speaker labels): its speaker's name in brackets
+       opens it. Not a teikit turn without a label: the source had none, and the text adds none. -->
+  <xsl:template match="tei:u[@who]" mode="text-blocks" as="xs:string*">
+    <xsl:variable name="rest" as="xs:string*">
+      <xsl:apply-templates mode="#current"/>
+    </xsl:variable>
+    <xsl:sequence select="('[' || tk:name-of(., @who) || '] ' || $rest[1], subsequence($rest, 2))"/>
+  </xsl:template>
+
   <!-- A verse line, with its number after it on every fifth line. -->
   <xsl:template match="tei:l" mode="text-blocks" as="xs:string?">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>

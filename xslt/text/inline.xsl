@@ -14,10 +14,9 @@
 
   <xsl:template match="tei:supplied" mode="text-inline">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
-    <xsl:variable name="convention" select="if (@cert = 'low') then 'uncertain' else 'supplied'"/>
-    <xsl:value-of select="if ($view = 'diplomatic') then tk:before($convention, ()) else ()"/>
+    <xsl:value-of select="if ($view = 'diplomatic') then tk:supplied-marks(.)[1] else ()"/>
     <xsl:apply-templates mode="#current"/>
-    <xsl:value-of select="if ($view = 'diplomatic') then tk:after($convention, ()) else ()"/>
+    <xsl:value-of select="if ($view = 'diplomatic') then tk:supplied-marks(.)[2] else ()"/>
   </xsl:template>
 
   <!-- A note that stands in the text in the translator's brackets: "[handwritten …]". -->
@@ -161,7 +160,14 @@
   <xsl:template match="text()[tk:is-joined-space(.)]" mode="text-inline"/>
 
   <xsl:template match="tei:gap" mode="text-inline">
-    <xsl:value-of select="tk:before('gap', ()) || (tei:desc[normalize-space()] ! normalize-space(.), '…')[1] || tk:after('gap', ())"/>
+    <xsl:value-of select="tk:before('gap', ()) || tk:gap-text(.) || tk:after('gap', ())"/>
+  </xsl:template>
+
+  <!-- Leiden conventions: an abbreviation's expansion in parentheses ("num(ero)"). -->
+  <xsl:template match="tei:ex" mode="text-inline">
+    <xsl:value-of select="'('"/>
+    <xsl:apply-templates mode="#current"/>
+    <xsl:value-of select="')'"/>
   </xsl:template>
 
   <xsl:template match="tei:lb" mode="text-inline">
