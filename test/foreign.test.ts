@@ -150,3 +150,40 @@ describe('inline constructs of other projects, rendered as their readers expect'
     expect(page).toContain('<span class="stage-inline">(Applause)</span>');
   });
 });
+
+describe('real TEI of other kinds (test/fixtures/foreign/more): every render, nearly every word', () => {
+  const MORE = `${FIXTURES}foreign/more/`;
+  const decode = (text: string): string => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  /** The words of a TEI's <text>: a line break inside a word (break="no") joins its halves. */
+  const teiTextWords = (tei: string): string[] => {
+    const text = tei.slice(tei.search(/<text[\s>]/), tei.lastIndexOf('</text>'));
+    return words(decode(text.replace(/\s*<lb\b[^>]*break="no"[^>]*\/>\s*/g, '').replace(/<[^>]+>/g, ' ')));
+  };
+  const outputWords = (output: string, html: boolean): string[] =>
+    words(html ? decode(output.replace(/<(style|title)[^>]*>[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ')) : output);
+  /** Share of the needed words (as a multiset) that the output holds. */
+  const kept = (needed: readonly string[], have: readonly string[]): number => {
+    const counts = new Map<string, number>();
+    for (const word of have) counts.set(word, (counts.get(word) ?? 0) + 1);
+    let found = 0;
+    for (const word of needed) {
+      const left = counts.get(word) ?? 0;
+      if (left > 0) {
+        found += 1;
+        counts.set(word, left - 1);
+      }
+    }
+    return found / needed.length;
+  };
+
+  it.each(['gerdracor-gryphius-absurda-comica.xml', 'parlamint-tr-2018-07-07.xml', 'pta-pta0001.pta030-apparatus.xml', 'openarabicpe-al-zuhur-issue-2.xml'])('%s', (name) => {
+    const tei = readFileSync(`${MORE}${name}`, 'utf8');
+    const needed = teiTextWords(tei);
+    expect(needed.length).toBeGreaterThan(1000);
+    for (const options of VIEWS) {
+      const result = render(tei, name, options);
+      expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
+      expect(kept(needed, outputWords(result.output ?? '', options.to === 'html')), `${options.to} ${options.view ?? ''}`).toBeGreaterThanOrEqual(0.995);
+    }
+  });
+});

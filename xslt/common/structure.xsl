@@ -146,6 +146,15 @@
     <xsl:sequence select="matches(string($line/@n), '(^|\D)\d*[05]$') and not(matches(string($line/@n), '(^|\D)0+$'))"/>
   </xsl:function>
 
+  <!-- Parts of a name that markup often writes side by side with no space: "<forename>Faris</forename><surname>al-Shidyaq</surname>". -->
+  <xsl:variable name="tk:name-parts" as="xs:string*" select="('forename', 'surname', 'addName', 'roleName', 'genName', 'nameLink')"/>
+
+  <!-- A name part followed at once by another: a space goes between them, or the two names read as one word. -->
+  <xsl:function name="tk:is-name-part-before-another" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="local-name($element) = $tk:name-parts and exists($element/following-sibling::node()[1][self::*][local-name() = $tk:name-parts])"/>
+  </xsl:function>
+
   <!-- Quotation marks of a <q> by its depth: “…”, inside it ‘…’. -->
   <xsl:function name="tk:quote-marks" as="xs:string+">
     <xsl:param name="q" as="element()"/>

@@ -68,6 +68,11 @@
 
   <xsl:template match="text()[tk:is-joined-space(.)]" mode="html-inline"/>
 
+  <xsl:template match="*[tk:is-name-part-before-another(.)]" mode="html-inline">
+    <xsl:apply-templates mode="#current"/>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
   <xsl:template match="tei:del" mode="html-inline">
     <del class="dip" title="Deleted"><xsl:apply-templates mode="#current"/></del>
   </xsl:template>

@@ -159,6 +159,11 @@
 
   <xsl:template match="text()[tk:is-joined-space(.)]" mode="text-inline"/>
 
+  <xsl:template match="*[tk:is-name-part-before-another(.)]" mode="text-inline">
+    <xsl:apply-templates mode="#current"/>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
   <xsl:template match="tei:gap" mode="text-inline">
     <xsl:value-of select="tk:before('gap', ()) || tk:gap-text(.) || tk:after('gap', ())"/>
   </xsl:template>
