@@ -151,6 +151,32 @@ describe('inline constructs of other projects, rendered as their readers expect'
   });
 });
 
+describe('the page around other projects\' TEI', () => {
+  const withHeader = (header: string, body = '<p>x</p>'): string =>
+    `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc>${header}</sourceDesc></fileDesc></teiHeader><text><body>${body}</body></text></TEI>`;
+  const dateRow = (tei: string): string | undefined => /<dt>Date<\/dt>\s*<dd>(.*?)<\/dd>/.exec(render(tei, 'd.xml', { to: 'html' }).output ?? '')?.[1];
+
+  it('a documentary transcription (sourceDoc: surfaces, zones, lines) is rendered, in both outputs', () => {
+    expect(textPart(renderCase('10-sourceDoc-only.xml', { to: 'text', view: 'reading' }))).toBe('Hello transcribed world');
+    expect(renderCase('10-sourceDoc-only.xml', { to: 'html' })).toContain('<div class="sourceDoc"><div class="surface"><div class="zone"><p class="block line">Hello transcribed world</p>');
+  });
+
+  it('the date is the document\'s: not a print edition\'s in the source description; a date given only by attributes is said in words', () => {
+    expect(dateRow(withHeader('<bibl>Printed <date when="1901">1901</date></bibl>'))).toBeUndefined();
+    expect(dateRow(withHeader('<msDesc><msIdentifier><idno>1</idno></msIdentifier><history><origin><origDate notBefore="1450" notAfter="1475"/></origin></history></msDesc>'))).toBe('1450–1475');
+    expect(dateRow(withHeader('<msDesc><msIdentifier><idno>1</idno></msIdentifier><history><origin><origDate notBefore="1450"/></origin></history></msDesc>'))).toBe('not before 1450');
+  });
+
+  it('the key to the conventions lists only those the text uses: none for a text with none, not the translator\'s', () => {
+    expect(renderCase('17-q-marks.xml', { to: 'html' })).not.toContain('class="legend"');
+    const legend = /<dl class="legend">(.*?)<\/dl>/.exec(renderCase('19-gap-expan.xml', { to: 'html' }))?.[1] ?? '';
+    expect(legend).toContain('Supplied by the editor (omitted)');
+    expect(legend).toContain('Text missing or illegible');
+    expect(legend).not.toContain('translator');
+    expect(legend).not.toContain('[SIC]');
+  });
+});
+
 describe('real TEI of other kinds (test/fixtures/foreign/more): every render, nearly every word', () => {
   const MORE = `${FIXTURES}foreign/more/`;
   const decode = (text: string): string => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');

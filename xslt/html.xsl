@@ -76,9 +76,13 @@
           <xsl:if test="tk:is-right-to-left(tk:text-language($tei))">
             <xsl:attribute name="dir" select="'rtl'"/>
           </xsl:if>
-          <xsl:call-template name="tk:view-switch"/>
+          <xsl:call-template name="tk:view-switch">
+            <xsl:with-param name="tei" select="$tei"/>
+          </xsl:call-template>
           <h2 id="text-heading">Text</h2>
           <xsl:apply-templates select="$tei/tei:text" mode="html-blocks"/>
+          <!-- A documentary transcription (surfaces, zones, lines) is text too. -->
+          <xsl:apply-templates select="$tei/tei:sourceDoc" mode="html-blocks"/>
           <xsl:call-template name="tk:notes">
             <xsl:with-param name="tei" select="$tei"/>
           </xsl:call-template>

@@ -25,7 +25,7 @@
         <fn:string key="title">{tk:title($tei)}</fn:string>
         <xsl:for-each select="tk:subtitle($tei)"><fn:string key="subtitle">{.}</fn:string></xsl:for-each>
         <xsl:for-each select="tk:iso-date($tei)"><fn:string key="date">{.}</fn:string></xsl:for-each>
-        <xsl:for-each select="tk:date($tei)[normalize-space()]"><fn:string key="dateText">{tk:clean(.)}</fn:string></xsl:for-each>
+        <xsl:for-each select="tk:date($tei)"><fn:string key="dateText">{tk:date-text(.)}</fn:string></xsl:for-each>
         <xsl:for-each select="tk:archival-signature($tei)"><fn:string key="archive">{.}</fn:string></xsl:for-each>
         <xsl:for-each select="tk:source-note($tei)[empty(tk:archival-signature($tei))]"><fn:string key="sourceNote">{.}</fn:string></xsl:for-each>
         <fn:array key="translators">

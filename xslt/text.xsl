@@ -45,7 +45,7 @@
         tk:wrap(upper-case(tk:title($tei)), ''),
         tk:subtitle($tei) ! tk:wrap(., ''),
         '',
-        tk:field('Date', $date ! tk:clean(.)),
+        tk:field('Date', $date ! tk:date-text(.)),
         tk:field('Source', tk:archive($tei)),
         tk:field('Translated by', tk:translators($tei)),
         tk:field('Edition', (tk:publisher($tei), tk:edition-date($tei), tk:url($tei))),
@@ -54,7 +54,7 @@
         subsequence(tk:rights($tei), 2) ! tk:wrap(., '  '),
         tk:summary($tei) ! ('', 'Summary:', tk:wrap(tk:inline(., $view), '  '))"/>
     <xsl:variable name="blocks" as="xs:string*">
-      <xsl:apply-templates select="$tei/tei:text" mode="text-blocks">
+      <xsl:apply-templates select="$tei/(tei:text, tei:sourceDoc)" mode="text-blocks">
         <xsl:with-param name="view" select="$view" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:variable>

@@ -36,11 +36,26 @@
   <!-- The document's own date: creation, else the date line of the text, else a dated source. -->
   <xsl:function name="tk:date" as="element()?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="($tei/tei:teiHeader/tei:profileDesc/tei:creation//tei:date,
+    <!-- The document's own date: of its creation, its sending, its dateline; from the source
+         description only the manuscript's date of origin (its other dates are often of a print
+         edition or a discovery). -->
+    <xsl:sequence select="($tei/tei:teiHeader/tei:profileDesc/tei:creation//(tei:date, tei:origDate),
                            $tei/tei:teiHeader/tei:profileDesc/tei:correspDesc//tei:date,
                            $tei/tei:text//tei:docDate,
                            $tei/tei:text//tei:dateline//tei:date,
-                           $tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:date)[1]"/>
+                           $tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:origDate)[normalize-space() or @when or @notBefore or @notAfter or @from or @to][1]"/>
+  </xsl:function>
+
+  <!-- A date as words: its text, else its attributes ("1450–1475", "not before 1450"). -->
+  <xsl:function name="tk:date-text" as="xs:string">
+    <xsl:param name="date" as="element()"/>
+    <xsl:variable name="start" select="($date/@from, $date/@notBefore)[1]"/>
+    <xsl:variable name="end" select="($date/@to, $date/@notAfter)[1]"/>
+    <xsl:sequence select="if (normalize-space($date)) then tk:clean($date)
+                          else if ($date/@when) then string($date/@when)
+                          else if ($start and $end) then $start || '–' || $end
+                          else if ($start) then 'not before ' || $start
+                          else 'not after ' || $end"/>
   </xsl:function>
 
   <!-- ISO form of the document's date, when it has one. -->

@@ -15,13 +15,14 @@
   <xsl:variable name="tk:block-names" as="xs:string*" select="
       ('p', 'ab', 'head', 'l', 'item', 'stage', 'opener', 'closer', 'salute', 'signed', 'dateline',
        'docDate', 'docTitle', 'titlePart', 'byline', 'trailer', 'label', 'castItem', 'seg', 'bibl',
-       'postscript', 'epigraph', 'argument', 'speaker', 'date', 'desc', 'quote', 'lg')"/>
+       'postscript', 'epigraph', 'argument', 'speaker', 'date', 'desc', 'quote', 'lg', 'line')"/>
 
   <!-- Containers: their children are blocks (or containers) in turn. -->
   <xsl:variable name="tk:container-names" as="xs:string*" select="
       ('text', 'front', 'body', 'back', 'group', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6',
        'div7', 'sp', 'u', 'list', 'listBibl', 'castList', 'castGroup', 'lg', 'floatingText', 'table',
-       'row', 'cell', 'figure', 'listApp', 'app', 'set', 'listPerson', 'listPlace', 'listEvent')"/>
+       'row', 'cell', 'figure', 'listApp', 'app', 'set', 'listPerson', 'listPlace', 'listEvent',
+       'sourceDoc', 'surfaceGrp', 'surface', 'zone')"/>
 
   <xsl:function name="tk:is-block" as="xs:boolean">
     <xsl:param name="element" as="element()"/>

@@ -19,7 +19,7 @@
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="string-join((
         '“' || tk:title($tei) || '”',
-        tk:date($tei) ! tk:clean(.),
+        tk:date($tei) ! tk:date-text(.),
         tk:archive($tei),
         tk:translators($tei) ! ('Translated by ' || string-join(tk:translators($tei), ', ')),
         string-join(('TEI edition', tk:publisher($tei), tk:edition-date($tei)), ', '),
@@ -90,7 +90,7 @@
     <dl class="record">
       <xsl:for-each select="tk:date($tei)">
         <dt>Date</dt>
-        <dd><xsl:if test="@when"><time datetime="{@when}">{tk:clean(.)}</time></xsl:if><xsl:if test="not(@when)">{tk:clean(.)}</xsl:if></dd>
+        <dd><xsl:if test="@when"><time datetime="{@when}">{tk:date-text(.)}</time></xsl:if><xsl:if test="not(@when)">{tk:date-text(.)}</xsl:if></dd>
       </xsl:for-each>
       <xsl:for-each select="tk:archive($tei)">
         <dt>Archive</dt>
@@ -140,6 +140,7 @@
   </xsl:template>
 
   <xsl:template name="tk:view-switch">
+    <xsl:param name="tei" as="element()"/>
     <section id="views" aria-labelledby="views-heading">
       <h2 id="views-heading">Reading and diplomatic view</h2>
       <fieldset class="view-switch">
@@ -153,22 +154,45 @@
         </input>
         <label for="view-diplomatic">Diplomatic view (every intervention marked as in the source)</label>
       </fieldset>
-      <dl class="legend">
-        <dt><span class="supplied"><span class="dip">[</span>word<span class="dip">]</span></span></dt>
-        <dd>Supplied by the translator for sense; shown in [brackets] in the diplomatic view.</dd>
-        <dt><ins class="add"><span class="dip">[inserted by hand: </span>word<span class="dip">]</span></ins></dt>
-        <dd>Inserted by hand in the original (a handwritten addition).</dd>
-        <dt><span class="sic">word</span><span class="dip flag"> [SIC]</span></dt>
-        <dd>Reproduced as found in the original [SIC].</dd>
-        <dt><del class="dip">word</del><span class="rdg">(hidden)</span></dt>
-        <dd>Deleted in the original: shown struck through in the diplomatic view only.</dd>
-        <dt><span class="gap">[…]</span></dt>
-        <dd>Text missing or illegible in the original.</dd>
-        <dt><span class="inline-note">[handwritten …]</span></dt>
-        <dd>The translator's notes in the text: marginalia, stamps, signatures, comments.</dd>
-        <dt><a class="person" href="#participants">Name</a></dt>
-        <dd>A person of the record: the link leads to the list of participants.</dd>
-      </dl>
+      <!-- A key to the conventions the text uses, and only those (other projects' TEI has no translator). -->
+      <xsl:variable name="text" select="$tei/tei:text"/>
+      <xsl:variable name="entries" as="element()*">
+        <xsl:for-each select="($text//tei:supplied)[1]">
+          <dt><span class="supplied"><span class="dip">{tk:supplied-marks(.)[1]}</span>word<span class="dip">{tk:supplied-marks(.)[2]}</span></span></dt>
+          <dd>{tk:supplied-title(.)}; shown in brackets in the diplomatic view.</dd>
+        </xsl:for-each>
+        <xsl:if test="exists($text//tei:add[@hand and not(@place)])">
+          <dt><ins class="add"><span class="dip">[inserted by hand: </span>word<span class="dip">]</span></ins></dt>
+          <dd>Inserted by hand in the original (a handwritten addition).</dd>
+        </xsl:if>
+        <xsl:if test="exists($text//tei:sic)">
+          <dt><span class="sic">word</span><span class="dip flag"> [SIC]</span></dt>
+          <dd>Reproduced as found in the original [SIC].</dd>
+        </xsl:if>
+        <xsl:if test="exists($text//tei:del)">
+          <dt><del class="dip">word</del><span class="rdg">(hidden)</span></dt>
+          <dd>Deleted in the original: shown struck through in the diplomatic view only.</dd>
+        </xsl:if>
+        <xsl:if test="exists($text//tei:gap)">
+          <dt><span class="gap">[…]</span></dt>
+          <dd>Text missing or illegible in the original.</dd>
+        </xsl:if>
+        <xsl:if test="exists($text//tei:note[@place = 'inline'])">
+          <dt><span class="inline-note">[handwritten …]</span></dt>
+          <dd>The translator's notes in the text: marginalia, stamps, signatures, comments.</dd>
+        </xsl:if>
+        <xsl:if test="exists($text//tei:app)">
+          <dt><span class="app">lemma</span><span class="dip rdg-app"> [reading A]</span></dt>
+          <dd>The edition's text, with the witnesses' other readings (and their sigla) in the diplomatic view.</dd>
+        </xsl:if>
+        <xsl:if test="exists($text//(tei:persName, tei:rs, tei:name)[@ref])">
+          <dt><a class="person" href="#participants">Name</a></dt>
+          <dd>A person of the record: the link leads to the list of participants.</dd>
+        </xsl:if>
+      </xsl:variable>
+      <xsl:if test="exists($entries)">
+        <dl class="legend"><xsl:sequence select="$entries"/></dl>
+      </xsl:if>
     </section>
   </xsl:template>
 
