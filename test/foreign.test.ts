@@ -177,6 +177,17 @@ describe('the page around other projects\' TEI', () => {
   });
 });
 
+describe('TEI examples (egXML)', () => {
+  it('are shown as markup, and the rules do not check their ids (it was rendered as text, and "a" reported as a duplicate id)', async () => {
+    expect(renderCase('11-egXML.xml', { to: 'html' })).toContain('<pre class="egXML"><code>&lt;castList&gt;&lt;castItem xml:id="a"&gt;Hamlet&lt;/castItem&gt;&lt;/castList&gt;</code></pre>');
+    expect(textPart(renderCase('11-egXML.xml', { to: 'text', view: 'reading' }))).toBe('Example: <castList><castItem xml:id="a">Hamlet</castItem></castList> <castItem xml:id="a">Hamlet</castItem>');
+    const { compileSchema, validateDocument } = await import('../src/validate/index.js');
+    const schema = await compileSchema(`${ROOT}schema/tei_all.rng`);
+    const result = validateDocument(readFileSync(`${MINIMAL}11-egXML.xml`), '11-egXML.xml', { schema, rules: ['generic'] });
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info')).toEqual([]);
+  });
+});
+
 describe('real TEI of other kinds (test/fixtures/foreign/more): every render, nearly every word', () => {
   const MORE = `${FIXTURES}foreign/more/`;
   const decode = (text: string): string => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');

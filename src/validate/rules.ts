@@ -4,7 +4,7 @@
  * test/validate-rules.test.ts runs both on the same documents and compares what they find.
  */
 import type { Diagnostic, Severity, SourceFile } from '../diagnostics.js';
-import { TEI_NS, XML_NS } from '../namespaces.js';
+import { TEI_EXAMPLES_NS, TEI_NS, XML_NS } from '../namespaces.js';
 import { attributeValue, descendants, findAttribute, textContent, type XmlAttribute, type XmlDocument, type XmlElement } from '../xml/parse.js';
 
 /** Generic rules hold for any TEI P5 document; teikit rules for the editions teikit makes. */
@@ -35,6 +35,13 @@ const DATE_ATTRIBUTES = ['when', 'notBefore', 'notAfter', 'from', 'to'] as const
 const RANGE_DATED = new Set(['date', 'docDate', 'origDate', 'time']);
 const isDateAttribute = (element: XmlElement, name: string): boolean => (name !== 'from' && name !== 'to') || RANGE_DATED.has(element.local);
 
+function isInsideExample(element: XmlElement): boolean {
+  for (let current: XmlElement | undefined = element; current; current = current.parent) {
+    if (current.uri === TEI_EXAMPLES_NS && current.local === 'egXML') return true;
+  }
+  return false;
+}
+
 /** What every rule needs to know of a document, computed once. */
 export class DocumentIndex {
   readonly elements: XmlElement[];
@@ -46,7 +53,8 @@ export class DocumentIndex {
     readonly document: XmlDocument,
     readonly file: SourceFile,
   ) {
-    this.elements = descendants(document.root);
+    // An example (<egXML>) is markup shown, not the document's own: its ids and pointers are not checked.
+    this.elements = descendants(document.root).filter((element) => !isInsideExample(element));
     for (const element of this.elements) {
       const id = findAttribute(element, 'id', XML_NS);
       if (!id) continue;

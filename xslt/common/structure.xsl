@@ -147,6 +147,12 @@
     <xsl:sequence select="matches(string($line/@n), '(^|\D)\d*[05]$') and not(matches(string($line/@n), '(^|\D)0+$'))"/>
   </xsl:function>
 
+  <!-- The markup of a TEI example as written, without the examples' namespace declaration on each element. -->
+  <xsl:function name="tk:example-markup" as="xs:string">
+    <xsl:param name="example" as="element()"/>
+    <xsl:sequence select="replace(string-join($example/node() ! serialize(.)), ' xmlns=&quot;http://www.tei-c.org/ns/Examples&quot;', '')"/>
+  </xsl:function>
+
   <!-- Parts of a name that markup often writes side by side with no space: "<forename>Faris</forename><surname>al-Shidyaq</surname>". -->
   <xsl:variable name="tk:name-parts" as="xs:string*" select="('forename', 'surname', 'addName', 'roleName', 'genName', 'nameLink')"/>
 

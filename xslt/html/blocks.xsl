@@ -186,6 +186,11 @@
     <xsl:apply-templates select="* except (tei:head[1], tei:row)" mode="#current"/>
   </xsl:template>
 
+  <!-- A TEI example (egXML) is markup to show, not text: as code. -->
+  <xsl:template match="*[local-name() = 'egXML'][namespace-uri() = 'http://www.tei-c.org/ns/Examples']" mode="html-blocks">
+    <pre class="egXML"><code>{tk:example-markup(.)}</code></pre>
+  </xsl:template>
+
   <xsl:template match="tei:lg" mode="html-blocks">
     <div class="lg"><xsl:apply-templates mode="#current"/></div>
   </xsl:template>

@@ -61,6 +61,7 @@ del { color: var(--sic); }
 .hi.spaced, .hi.letterspace, .hi.g { letter-spacing: .15em; }
 .hi.strikethrough, .hi.strike { text-decoration: line-through; }
 table.table { border-collapse: collapse; margin: 1rem 0; }
+pre.egXML { background: #f4f1ea; padding: .5rem .75rem; overflow-x: auto; font-size: .85rem; white-space: pre-wrap; }
 table.table td, table.table th { border: 1px solid var(--rule); padding: .25rem .5rem; vertical-align: top; }
 table.table caption { text-align: left; font-weight: 600; }
 .fw { font: .8rem system-ui, sans-serif; color: var(--muted); letter-spacing: .03em; }

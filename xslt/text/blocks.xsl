@@ -66,6 +66,11 @@
     <xsl:sequence select="string-join((tk:inline(node(), $view), @n[tk:shows-line-number(..)] ! ('&#x2003;&#x2003;' || .)))[. != '']"/>
   </xsl:template>
 
+  <!-- A TEI example (egXML) is markup to show: as written. -->
+  <xsl:template match="*[local-name() = 'egXML'][namespace-uri() = 'http://www.tei-c.org/ns/Examples']" mode="text-blocks" as="xs:string">
+    <xsl:sequence select="tk:example-markup(.)"/>
+  </xsl:template>
+
   <!-- Footnotes are printed at the end, not where they stand. -->
   <xsl:template match="tei:note[tk:is-footnote(.)]" mode="text-blocks"/>
 
