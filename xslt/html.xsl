@@ -62,6 +62,20 @@
               </xsl:for-each>
             </section>
           </xsl:if>
+          <!-- Another project's manuscript description (msDesc) is shown as one: identifier, contents,
+               physical description, history (teikit's own holds the archive's citation, shown above). -->
+          <xsl:for-each select="$tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:msDesc[empty($application)]">
+            <section id="manuscript" aria-labelledby="manuscript-heading">
+              <h2 id="manuscript-heading">Manuscript</h2>
+              <xsl:for-each select="*">
+                <h3 class="manuscript-part">{tk:manuscript-label(.)}</h3>
+                <xsl:choose>
+                  <xsl:when test="self::tei:msIdentifier"><p>{tk:manuscript-identifier(.)}</p></xsl:when>
+                  <xsl:otherwise><xsl:apply-templates select="node()" mode="html-blocks"/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:for-each>
+            </section>
+          </xsl:for-each>
           <xsl:call-template name="tk:how-to-cite">
             <xsl:with-param name="tei" select="$tei"/>
           </xsl:call-template>

@@ -41,6 +41,26 @@
   <xsl:template match="/">
     <xsl:variable name="tei" select="(tei:TEI, tei:teiCorpus, *)[1]"/>
     <xsl:variable name="date" select="tk:date($tei)"/>
+    <!-- A manuscript description: each part under its label, its blocks wrapped. -->
+    <xsl:variable name="manuscript" as="xs:string*">
+      <!-- Another project's; teikit's own holds the archive's citation, in "Source" above. -->
+      <xsl:for-each select="$tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:msDesc[empty($tei//tei:appInfo/tei:application[@ident = 'teikit'])]/*">
+        <xsl:sequence select="'', tk:manuscript-label(.) || ':'"/>
+        <xsl:choose>
+          <xsl:when test="self::tei:msIdentifier">
+            <xsl:sequence select="tk:wrap(tk:manuscript-identifier(.), '  ')"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:variable name="blocks" as="xs:string*">
+              <xsl:apply-templates select="node()" mode="text-blocks">
+                <xsl:with-param name="view" select="$view" tunnel="yes"/>
+              </xsl:apply-templates>
+            </xsl:variable>
+            <xsl:sequence select="$blocks ! tk:wrap(., '  ')"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </xsl:variable>
     <xsl:variable name="header" as="xs:string*" select="
         tk:wrap(upper-case(tk:title($tei)), ''),
         tk:subtitle($tei) ! tk:wrap(., ''),
@@ -52,7 +72,8 @@
         tk:field('View', if ($view = 'diplomatic') then 'diplomatic (the translator''s brackets as in the source)' else 'reading (clean text; editorial matter in the notes)'),
         tk:rights($tei)[1] ! tk:field('Rights', .),
         subsequence(tk:rights($tei), 2) ! tk:wrap(., '  '),
-        tk:summary($tei) ! ('', 'Summary:', tk:wrap(tk:inline(., $view), '  '))"/>
+        tk:summary($tei) ! ('', 'Summary:', tk:wrap(tk:inline(., $view), '  ')),
+        $manuscript"/>
     <xsl:variable name="blocks" as="xs:string*">
       <xsl:apply-templates select="$tei/(tei:text, tei:sourceDoc)" mode="text-blocks">
         <xsl:with-param name="view" select="$view" tunnel="yes"/>

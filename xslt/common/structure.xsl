@@ -153,6 +153,20 @@
     <xsl:sequence select="replace(string-join($example/node() ! serialize(.)), ' xmlns=&quot;http://www.tei-c.org/ns/Examples&quot;', '')"/>
   </xsl:function>
 
+  <!-- How a part of a manuscript description is headed. -->
+  <xsl:function name="tk:manuscript-label" as="xs:string">
+    <xsl:param name="part" as="element()"/>
+    <xsl:sequence select="(map { 'msIdentifier': 'Identifier', 'head': 'Summary', 'msContents': 'Contents', 'physDesc': 'Physical description',
+                                 'history': 'History', 'additional': 'Additional', 'msPart': 'Part', 'msFrag': 'Fragment', 'altIdentifier': 'Other identifier' }(local-name($part)),
+                           replace(local-name($part), '([a-z])([A-Z])', '$1 $2'))[1]"/>
+  </xsl:function>
+
+  <!-- A manuscript's identifier in one line: "Oxford, Bodleian Library, MS. Laud Misc. 544". -->
+  <xsl:function name="tk:manuscript-identifier" as="xs:string">
+    <xsl:param name="identifier" as="element()"/>
+    <xsl:sequence select="string-join($identifier/*[normalize-space()] ! normalize-space(.), ', ')"/>
+  </xsl:function>
+
   <!-- Parts of a name that markup often writes side by side with no space: "<forename>Faris</forename><surname>al-Shidyaq</surname>". -->
   <xsl:variable name="tk:name-parts" as="xs:string*" select="('forename', 'surname', 'addName', 'roleName', 'genName', 'nameLink')"/>
 

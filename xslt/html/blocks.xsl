@@ -21,6 +21,7 @@
     <xsl:sequence select="string(($element/@xml:id,
         if (tk:is-turn($element)) then 'turn-' || tk:block-number($element)
         else if (tk:is-citable($element)) then 'para-' || tk:block-number($element)
+        else if ($element/ancestor::tei:teiHeader) then 'header-' || $tk:header-block-numbers(generate-id($element))
         else 'block-' || $tk:text-block-numbers(generate-id($element)))[1])"/>
   </xsl:function>
 
@@ -34,6 +35,8 @@
   <xsl:variable name="tk:turn-numbers" select="tk:numbering(//tei:text//(tei:sp | tei:u))"/>
   <!-- Paragraphs outside the body (front, back) get anchors but no ¶ number. -->
   <xsl:variable name="tk:text-block-numbers" select="tk:numbering(//tei:text//(tei:p | tei:ab | tei:u/tei:seg)[not(tk:is-citable(.))])"/>
+  <!-- and those of the header shown on the page (a manuscript description) anchors of their own. -->
+  <xsl:variable name="tk:header-block-numbers" select="tk:numbering(//tei:teiHeader//(tei:p | tei:ab))"/>
 
   <xsl:function name="tk:block-number" as="xs:string">
     <xsl:param name="element" as="element()"/>
