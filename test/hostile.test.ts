@@ -106,7 +106,7 @@ describe('outputs never replace the inputs or a user\'s own files', () => {
  * test reads its part of the report and of the files.
  */
 describe('a build over a hostile corpus', () => {
-  const root = corpus('hostile-corpus', ['memo', 'source', 'foreign', 'bad-state', 'bad-state-json']);
+  const root = corpus('hostile-corpus', ['memo', 'source', 'foreign', 'fifo', 'bad-state', 'bad-state-json']);
   const secret = join(folder('outside'), 'token.txt');
   const mine = '<html>my own notes</html>\n';
   const finished = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
@@ -116,6 +116,7 @@ describe('a build over a hostile corpus', () => {
 
   beforeAll(() => {
     writeFileSync(join(root, 'foreign', 'foreign.html'), mine);
+    expect(spawnSync('mkfifo', [join(root, 'fifo', 'fifo.html')]).status).toBe(0);
     writeFileSync(join(root, 'index.html'), 'my site\n');
     writeFileSync(secret, 'Memo\n\nMr. Smith: ghp_SECRETTOKEN123 is the token.\n');
     mkdirSync(join(root, 'leak'));
@@ -148,6 +149,8 @@ describe('a build over a hostile corpus', () => {
     expect(readFileSync(join(root, 'foreign', 'foreign.html'), 'utf8')).toBe(mine);
     expect(existsSync(join(root, 'foreign', 'foreign.xml'))).toBe(false);
     expect(run.stderr).toContain('index.html is in the corpus folder and was not written by teikit');
+    // A FIFO at an output's name is not read (that would hang the build): it is not teikit's, so the edition is refused.
+    expect(run.stderr).toContain('fifo.html is in the edition\'s folder, and teikit has no record of writing it');
     expect(readFileSync(join(root, 'index.html'), 'utf8')).toBe('my site\n');
   });
 

@@ -4,7 +4,7 @@
  * Folders that are not editions are searched for editions below them.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readdirSync, readSync, realpathSync, rmSync, type Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, rmSync, type Dirent } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { unreadableFolder } from '../io.js';
@@ -59,7 +59,9 @@ const MARK_WINDOW = 16 * 1024;
 export function markedByTeikit(path: string): boolean {
   let descriptor: number | undefined;
   try {
-    descriptor = openSync(path, 'r');
+    // Non-blocking, and regular files only: a FIFO at an output's name would otherwise hang the build.
+    descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!fstatSync(descriptor).isFile()) return false;
     const head = Buffer.alloc(MARK_WINDOW);
     const text = head.subarray(0, readSync(descriptor, head, 0, MARK_WINDOW, 0)).toString('utf8');
     return TEIKIT_MARKS.some((mark) => text.includes(mark));
