@@ -23,9 +23,10 @@ function writeAll(descriptor: number, chunk: string): void {
   for (let offset = 0; offset < bytes.length; ) offset += writeSync(descriptor, bytes, offset);
 }
 
-const statOrUndefined = (path: string): Stats | undefined => {
+/** The file's stat (of the link itself with `link`), or undefined where there is none. */
+const statOrUndefined = (path: string, link = false): Stats | undefined => {
   try {
-    return statSync(path);
+    return link ? lstatSync(path) : statSync(path);
   } catch {
     return undefined;
   }
@@ -92,7 +93,7 @@ function writeTemporary(path: string, produce: (write: (chunk: string) => void) 
  * hard links (which a rename would break); atomically (temporary file + rename) everywhere else.
  */
 function writeOutputFile(path: string, content: string): void {
-  const link = lstatOrUndefined(path)?.isSymbolicLink() ? realpathSync(path) : path;
+  const link = statOrUndefined(path, true)?.isSymbolicLink() ? realpathSync(path) : path;
   const target = statOrUndefined(link);
   if (target && (!target.isFile() || target.nlink > 1)) {
     const descriptor = openSync(link, 'w');
@@ -105,14 +106,6 @@ function writeOutputFile(path: string, content: string): void {
   }
   writeFileAtomic(link, content);
 }
-
-const lstatOrUndefined = (path: string): Stats | undefined => {
-  try {
-    return lstatSync(path);
-  } catch {
-    return undefined;
-  }
-};
 
 /** Whether two paths name the same file (after links), e.g. an output that would replace its input. */
 export function sameFile(a: string, b: string): boolean {

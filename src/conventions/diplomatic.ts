@@ -25,18 +25,13 @@ export function diplomaticStylesheet(): string {
 ${entries}
       }"/>
 
-  <!-- The text the source writes before the content of a convention's element. -->
-  <xsl:function name="tk:before" as="xs:string">
+  <!-- The text the source writes before and after the content of a convention's element (the
+       form's two sides of "%s"), with "%n" the element's @n. -->
+  <xsl:function name="tk:marks" as="xs:string+">
     <xsl:param name="convention" as="xs:string"/>
     <xsl:param name="n" as="xs:string?"/>
-    <xsl:sequence select="replace(substring-before($tk:diplomatic-forms($convention) || '%s', '%s'), '%n', ($n, '')[1], 'q')"/>
-  </xsl:function>
-
-  <!-- The text the source writes after the content of a convention's element. -->
-  <xsl:function name="tk:after" as="xs:string">
-    <xsl:param name="convention" as="xs:string"/>
-    <xsl:param name="n" as="xs:string?"/>
-    <xsl:sequence select="replace(substring-after($tk:diplomatic-forms($convention), '%s'), '%n', ($n, '')[1], 'q')"/>
+    <xsl:variable name="form" select="$tk:diplomatic-forms($convention)"/>
+    <xsl:sequence select="(substring-before($form || '%s', '%s'), substring-after($form, '%s')) ! replace(., '%n', ($n, '')[1], 'q')"/>
   </xsl:function>
 </xsl:stylesheet>
 `;

@@ -35,13 +35,6 @@ const DATE_ATTRIBUTES = ['when', 'notBefore', 'notAfter', 'from', 'to'] as const
 const RANGE_DATED = new Set(['date', 'docDate', 'origDate', 'time']);
 const isDateAttribute = (element: XmlElement, name: string): boolean => (name !== 'from' && name !== 'to') || RANGE_DATED.has(element.local);
 
-function isInsideExample(element: XmlElement): boolean {
-  for (let current: XmlElement | undefined = element; current; current = current.parent) {
-    if (current.uri === TEI_EXAMPLES_NS && current.local === 'egXML') return true;
-  }
-  return false;
-}
-
 /** What every rule needs to know of a document, computed once. */
 export class DocumentIndex {
   readonly elements: XmlElement[];
@@ -54,7 +47,7 @@ export class DocumentIndex {
     readonly file: SourceFile,
   ) {
     // An example (<egXML>) is markup shown, not the document's own: its ids and pointers are not checked.
-    this.elements = descendants(document.root).filter((element) => !isInsideExample(element));
+    this.elements = descendants(document.root, (element) => element.uri === TEI_EXAMPLES_NS && element.local === 'egXML');
     for (const element of this.elements) {
       const id = findAttribute(element, 'id', XML_NS);
       if (!id) continue;

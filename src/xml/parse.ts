@@ -194,10 +194,12 @@ export function findAttribute(element: XmlElement, local: string, uri = ''): Xml
 
 export const attributeValue = (element: XmlElement, local: string, uri = ''): string | undefined => findAttribute(element, local, uri)?.value;
 
-/** Every element of the tree, in document order (the element itself first). */
-export function descendants(element: XmlElement): XmlElement[] {
+/** Every element of the tree, in document order (the element itself first), but those `skip` leaves out with what they hold. */
+export function descendants(element: XmlElement, skip: (element: XmlElement) => boolean = () => false): XmlElement[] {
   const found: XmlElement[] = [];
+  // `skip`: an element left out with all it holds.
   const visit = (current: XmlElement): void => {
+    if (skip(current)) return;
     found.push(current);
     for (const child of current.children) if (child.kind === 'element') visit(child);
   };

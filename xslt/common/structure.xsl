@@ -113,7 +113,7 @@
   <xsl:function name="tk:supplied-marks" as="xs:string+">
     <xsl:param name="supplied" as="element()"/>
     <xsl:variable name="convention" select="if ($supplied/@cert = 'low') then 'uncertain' else 'supplied'"/>
-    <xsl:sequence select="if ($supplied/@reason = 'omitted') then ('⟨', '⟩') else (tk:before($convention, ()), tk:after($convention, ()))"/>
+    <xsl:sequence select="if ($supplied/@reason = 'omitted') then ('⟨', '⟩') else tk:marks($convention, ())"/>
   </xsl:function>
 
   <!-- Who supplied it: teikit's own are the translator's; other projects' the editors'. -->

@@ -21,7 +21,7 @@
 
   <!-- A note that stands in the text in the translator's brackets: shown where it stands. -->
   <xsl:template match="tei:note[@place = 'inline']" mode="html-inline" priority="2">
-    <span class="inline-note {@type}" title="{upper-case(substring(@type, 1, 1)) || substring(@type, 2)} note"><span class="bracket">[</span><xsl:if test="@target and @n"><span class="dip flag">{substring-after(tk:before('sic-comment', @n), '[')}</span></xsl:if><xsl:apply-templates mode="#current"/><span class="bracket">]</span></span>
+    <span class="inline-note {@type}" title="{upper-case(substring(@type, 1, 1)) || substring(@type, 2)} note"><span class="bracket">[</span><xsl:if test="@target and @n"><span class="dip flag">{substring-after(tk:marks('sic-comment', @n)[1], '[')}</span></xsl:if><xsl:apply-templates mode="#current"/><span class="bracket">]</span></span>
   </xsl:template>
 
   <xsl:template match="tei:ref[@type = 'note'][starts-with(@target, '#')]" mode="html-inline">
@@ -31,15 +31,15 @@
   <xsl:template match="tei:add" mode="html-inline">
     <!-- teikit's <add hand> is the translator's "[inserted by hand: …]"; other projects' additions say "added". -->
     <xsl:variable name="teikit" select="@hand and not(@place)"/>
-    <ins class="add" title="{if ($teikit) then 'Inserted by hand' else 'Added'}"><span class="dip">{if ($teikit) then tk:before('hand-insertion', ()) else '[added: '}</span><xsl:apply-templates mode="#current"/><span class="dip">{if ($teikit) then tk:after('hand-insertion', ()) else ']'}</span></ins>
+    <ins class="add" title="{if ($teikit) then 'Inserted by hand' else 'Added'}"><span class="dip">{if ($teikit) then tk:marks('hand-insertion', ())[1] else '[added: '}</span><xsl:apply-templates mode="#current"/><span class="dip">{if ($teikit) then tk:marks('hand-insertion', ())[2] else ']'}</span></ins>
   </xsl:template>
 
   <xsl:template match="tei:sic[not(parent::tei:choice)]" mode="html-inline">
-    <span class="sic" title="Reproduced as found in the original [SIC]"><xsl:apply-templates mode="#current"/></span><xsl:if test="empty(tk:comment-on(.))"><span class="dip flag">{tk:after('sic-flag', (@n, 'SIC')[1])}</span></xsl:if>
+    <span class="sic" title="Reproduced as found in the original [SIC]"><xsl:apply-templates mode="#current"/></span><xsl:if test="empty(tk:comment-on(.))"><span class="dip flag">{tk:marks('sic-flag', (@n, 'SIC')[1])[2]}</span></xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:note[@type = 'original-form']" mode="html-inline">
-    <span class="dip original-form">{tk:before('original-form-sic', ())}<span class="sic">{tk:clean(.)}</span>{tk:after('original-form-sic', ())}</span><span class="rdg original-form"> (original: <i>{tk:clean(.)}</i>)</span>
+    <span class="dip original-form">{tk:marks('original-form-sic', ())[1]}<span class="sic">{tk:clean(.)}</span>{tk:marks('original-form-sic', ())[2]}</span><span class="rdg original-form"> (original: <i>{tk:clean(.)}</i>)</span>
   </xsl:template>
 
   <!-- The reading view shows the edited form, the diplomatic view the original with the others in
@@ -66,9 +66,9 @@
     <span class="stage-inline">({tk:clean(.)})</span>
   </xsl:template>
 
-  <xsl:template match="text()[tk:is-joined-space(.)]" mode="html-inline"/>
+  <xsl:template match="text()[not(normalize-space())][tk:is-joined-space(.)]" mode="html-inline"/>
 
-  <xsl:template match="*[tk:is-name-part-before-another(.)]" mode="html-inline">
+  <xsl:template match="*[local-name() = $tk:name-parts][tk:is-name-part-before-another(.)]" mode="html-inline">
     <xsl:apply-templates mode="#current"/>
     <xsl:text> </xsl:text>
   </xsl:template>
@@ -78,7 +78,7 @@
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="html-inline">
-    <span class="gap" title="Gap{@reason ! (': ' || .)}{tk:gap-extent(.) ! (', ' || .)}">{tk:before('gap', ())}{tk:gap-text(.)}{tk:after('gap', ())}</span>
+    <span class="gap" title="Gap{@reason ! (': ' || .)}{tk:gap-extent(.) ! (', ' || .)}">{tk:marks('gap', ())[1]}{tk:gap-text(.)}{tk:marks('gap', ())[2]}</span>
   </xsl:template>
 
   <xsl:template match="tei:unclear" mode="html-inline">
@@ -124,7 +124,7 @@
   </xsl:template>
 
   <xsl:template match="tei:pb" mode="html-inline">
-    <span class="pb dip" title="Page break">{if (@n) then ' ' || tk:before('page', @n) || ' ' else ' | '}</span>
+    <span class="pb dip" title="Page break">{if (@n) then ' ' || tk:marks('page', @n)[1] || ' ' else ' | '}</span>
   </xsl:template>
 
   <!-- Highlighting: @rend and the ids of @rendition as classes (styled in style.xsl: "italic",

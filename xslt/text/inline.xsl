@@ -24,9 +24,9 @@
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:choose>
       <xsl:when test="$view = 'diplomatic'">
-        <xsl:value-of select="tk:before(tk:note-convention(.), @n)"/>
+        <xsl:value-of select="tk:marks(tk:note-convention(.), @n)[1]"/>
         <xsl:apply-templates mode="#current"/>
-        <xsl:value-of select="tk:after(tk:note-convention(.), @n)"/>
+        <xsl:value-of select="tk:marks(tk:note-convention(.), @n)[2]"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="tk:note-reference"/>
@@ -44,23 +44,23 @@
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <!-- teikit's <add hand> is the translator's "[inserted by hand: …]"; other projects' additions say "added". -->
     <xsl:variable name="teikit" select="@hand and not(@place)"/>
-    <xsl:value-of select="if ($view = 'diplomatic') then (if ($teikit) then tk:before('hand-insertion', ()) else '[added: ') else ()"/>
+    <xsl:value-of select="if ($view = 'diplomatic') then (if ($teikit) then tk:marks('hand-insertion', ())[1] else '[added: ') else ()"/>
     <xsl:apply-templates mode="#current"/>
-    <xsl:value-of select="if ($view = 'diplomatic') then (if ($teikit) then tk:after('hand-insertion', ()) else ']') else ()"/>
+    <xsl:value-of select="if ($view = 'diplomatic') then (if ($teikit) then tk:marks('hand-insertion', ())[2] else ']') else ()"/>
   </xsl:template>
 
   <!-- A flagged word: " [SIC]" after it, unless a comment carries the flag ("[SIC, plural]"). -->
   <xsl:template match="tei:sic[not(parent::tei:choice)]" mode="text-inline">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:apply-templates mode="#current"/>
-    <xsl:value-of select="if ($view = 'diplomatic' and empty(tk:comment-on(.))) then tk:after('sic-flag', (@n, 'SIC')[1]) else ()"/>
+    <xsl:value-of select="if ($view = 'diplomatic' and empty(tk:comment-on(.))) then tk:marks('sic-flag', (@n, 'SIC')[1])[2] else ()"/>
   </xsl:template>
 
   <xsl:template match="tei:note[@type = 'original-form']" mode="text-inline">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:choose>
       <xsl:when test="$view = 'diplomatic'">
-        <xsl:value-of select="tk:before('original-form-sic', ()) || tk:clean(.) || tk:after('original-form-sic', ())"/>
+        <xsl:value-of select="string-join(tk:marks('original-form-sic', ()), tk:clean(.))"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="tk:note-reference"/>
@@ -157,15 +157,15 @@
     <xsl:value-of select="'(' || tk:clean(.) || ')'"/>
   </xsl:template>
 
-  <xsl:template match="text()[tk:is-joined-space(.)]" mode="text-inline"/>
+  <xsl:template match="text()[not(normalize-space())][tk:is-joined-space(.)]" mode="text-inline"/>
 
-  <xsl:template match="*[tk:is-name-part-before-another(.)]" mode="text-inline">
+  <xsl:template match="*[local-name() = $tk:name-parts][tk:is-name-part-before-another(.)]" mode="text-inline">
     <xsl:apply-templates mode="#current"/>
     <xsl:text> </xsl:text>
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="text-inline">
-    <xsl:value-of select="tk:before('gap', ()) || tk:gap-text(.) || tk:after('gap', ())"/>
+    <xsl:value-of select="string-join(tk:marks('gap', ()), tk:gap-text(.))"/>
   </xsl:template>
 
   <!-- Leiden conventions: an abbreviation's expansion in parentheses ("num(ero)"). -->
@@ -189,7 +189,7 @@
   <xsl:template match="tei:pb" mode="text-inline">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:if test="$view = 'diplomatic' and @n">
-      <xsl:value-of select="' ' || tk:before('page', @n) || ' '"/>
+      <xsl:value-of select="' ' || tk:marks('page', @n)[1] || ' '"/>
     </xsl:if>
   </xsl:template>
 
