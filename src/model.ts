@@ -297,6 +297,8 @@ export interface Edition {
   /** The online record the text was taken from. */
   record: {
     id?: string;
+    /** The record's own web page (the archive's, not the edition's). */
+    url?: string;
     uploaded?: DateValue;
     /** The record's "Source" field, verbatim. */
     source?: string;

@@ -229,8 +229,8 @@ describe('a manuscript description (msDesc)', () => {
   it('is shown as one, in both outputs: identifier, contents, physical description, history (it was not rendered)', () => {
     const tei = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>MS. A 1</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><msDesc><msIdentifier><settlement>Oxford</settlement><repository>Bodleian Library</repository><idno>MS. A 1</idno></msIdentifier><msContents><msItem><locus>fols. 1r–4v</locus><title>De uirtutibus</title></msItem></msContents><physDesc><objectDesc><supportDesc><support><p>Parchment.</p></support></supportDesc></objectDesc></physDesc><history><origin><p>England, <origDate notBefore="1200" notAfter="1225">13th century, first quarter</origDate>.</p></origin></history></msDesc></sourceDesc></fileDesc></teiHeader><text><body><p>x</p></body></text></TEI>`;
     const html = render(tei, 'ms.xml', { to: 'html' }).output ?? '';
-    const section = html.slice(html.indexOf('<section id="manuscript"'));
-    expect(section).toMatch(/^<section id="manuscript" aria-labelledby="manuscript-heading"><h2 id="manuscript-heading">Manuscript<\/h2><h3 class="manuscript-part">Identifier<\/h3><p>Oxford, Bodleian Library, MS\. A 1<\/p><h3 class="manuscript-part">Contents<\/h3>/);
+    const section = html.slice(html.indexOf('<details id="manuscript"'));
+    expect(section).toMatch(/^<details id="manuscript" class="panel" open="open"><summary><h2 id="manuscript-heading">Manuscript<\/h2><\/summary><h3 class="manuscript-part">Identifier<\/h3><p>Oxford, Bodleian Library, MS\. A 1<\/p><h3 class="manuscript-part">Contents<\/h3>/);
     for (const words of ['fols. 1r–4v', 'De uirtutibus', 'Parchment.', '13th century, first quarter']) expect(section).toContain(words);
     const text = render(tei, 'ms.xml', { to: 'text', view: 'reading' }).output ?? '';
     expect(text).toContain('Identifier:\n  Oxford, Bodleian Library, MS. A 1\n');

@@ -9,13 +9,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../src/index.js';
 import { render, type RenderOptions } from '../src/render/index.js';
-import { REFERENCE_SOURCE, REFERENCE_TEI, ROOT, FIXTURES, corpusFiles, elementXml, isSubsequence, readText, words, xmlText } from './helpers.js';
+import { REFERENCE_MANIFEST, REFERENCE_SOURCE, REFERENCE_TEI, ROOT, FIXTURES, corpusFiles, elementXml, isSubsequence, readText, words, xmlText } from './helpers.js';
 
 const EDITION = REFERENCE_TEI.replace(/\.xml$/, '');
 const VNU = join(ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
 const reference = readFileSync(REFERENCE_TEI);
 
-function rendered(tei: Uint8Array | string, options: RenderOptions, path = 'edition.xml'): string {
+function rendered(tei: Uint8Array | string, options: RenderOptions, path = 'wilson-121798.xml'): string {
   const result = render(tei, path, options);
   expect(result.diagnostics).toEqual([]);
   return result.output ?? '';
@@ -41,7 +41,9 @@ describe('the committed editions of editions/wilson-121798', () => {
     ['wilson-121798.txt', { to: 'text', view: 'reading' }],
     ['wilson-121798.diplomatic.txt', { to: 'text', view: 'diplomatic' }],
   ] as const)('should be reproduced byte for byte: %s', (name, options) => {
-    expect(rendered(reference, options)).toBe(readText(`${EDITION.replace(/[^/]+$/, '')}${name}`));
+    // The build adds the corpus's navigation between two markers (tested with the build): not render's.
+    const committed = readText(`${EDITION.replace(/[^/]+$/, '')}${name}`).replace(/<!--teikit:corpus-->[\s\S]*?<!--\/teikit:corpus-->/, '<!--teikit:corpus--><!--/teikit:corpus-->');
+    expect(rendered(reference, options)).toBe(committed);
   });
 
   it('should give the same bytes twice', () => {
@@ -127,7 +129,8 @@ describe('the HTML edition', () => {
     expect(html).not.toMatch(/\ssrc=/);
     expect(html).not.toMatch(/<script|<link|@import|url\(/);
     const links = [...html.matchAll(/href="([^"]*)"/g)].map((match) => match[1] ?? '');
-    expect(links.filter((link) => !link.startsWith('#') && !link.startsWith('data:'))).toEqual(['https://example.org/teikit/editions/wilson-121798']);
+    // The one link out: the record's page at the Digital Archive (a link, not a fetch).
+    expect(links.filter((link) => !link.startsWith('#') && !link.startsWith('data:'))).toEqual(['https://digitalarchive.wilsoncenter.org/document/121798']);
   });
 
   it('should link every persName to its person and every paragraph to itself', () => {
@@ -155,12 +158,29 @@ describe('the HTML edition', () => {
       archive: 'GARF',
       archive_location: 'GARF, Fond 5446, Opis 98c, Delo 718, Listy 18-34',
       publisher: 'teikit project',
-      URL: 'https://example.org/teikit/editions/wilson-121798',
+      // No baseUrl in the manifest: the record's own page, and the edition by its file name.
+      URL: 'https://digitalarchive.wilsoncenter.org/document/121798',
+      note: 'TEI edition wilson-121798.xml, 2026-11-29',
     });
     const bibtex = decodeURIComponent(html.match(/href="data:application\/x-bibtex;charset=utf-8,([^"]+)"/)?.[1] ?? '');
     expect(bibtex).toMatch(/^@misc\{wilson-121798,\n {2}title = \{Record of a Meeting/);
     expect(bibtex).toContain('  translator = {Gary Goldberg},');
     expect(bibtex).toContain('  date = {1956-09-20},');
+  });
+
+  it('should cite the edition at its own address where the manifest gives a baseUrl, the record\'s page beside it', () => {
+    const manifest = JSON.parse(readText(REFERENCE_MANIFEST)) as { edition: Record<string, unknown> };
+    manifest.edition.baseUrl = 'https://editions.test/korea/';
+    const tei = convert(readFileSync(REFERENCE_SOURCE), { path: 'source.txt', manifest: { text: JSON.stringify(manifest), path: 'edition.json' } }).tei ?? '';
+    expect(elementXml(tei, 'publicationStmt')).toContain('<idno type="URI">https://editions.test/korea/wilson-121798</idno>');
+    const page = rendered(tei, { to: 'html' });
+    const csl = JSON.parse(decodeURIComponent(page.match(/href="data:application\/vnd\.citationstyles\.csl\+json;charset=utf-8,([^"]+)"/)?.[1] ?? '')) as Record<string, unknown>[];
+    expect(csl[0]).toMatchObject({ URL: 'https://editions.test/korea/wilson-121798', note: 'TEI edition, 2026-11-29' });
+    const citation = page.match(/<p class="citation">([^<]*)<\/p>/)?.[1] ?? '';
+    expect(citation).toMatch(/TEI edition, teikit project, 2026-11-29\. https:\/\/editions\.test\/korea\/wilson-121798\.$/);
+    expect(page).toContain('<dt>Source record</dt><dd><a href="https://digitalarchive.wilsoncenter.org/document/121798">');
+    // Without it, the file name and the record's page: never a made-up address.
+    expect(html.match(/<p class="citation">([^<]*)<\/p>/)?.[1]).toMatch(/TEI edition wilson-121798\.xml, teikit project, 2026-11-29\. Source record: https:\/\/digitalarchive\.wilsoncenter\.org\/document\/121798\.$/);
   });
 
   it('should chart the words of each speaker, counted from their turns', () => {

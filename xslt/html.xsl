@@ -22,10 +22,18 @@
 
   <!-- The view the page opens in; the reader switches on the page. -->
   <xsl:param name="view" as="xs:string" select="'reading'"/>
+  <!-- The TEI file's name, which a citation names where the edition has no URL of its own. -->
+  <xsl:param name="source-name" as="xs:string" select="''"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
   <xsl:mode on-no-match="fail"/>
 
+  <!--
+    The page: title, date and source, then the text at once; everything else about the record
+    (its description, summary, contents, persons, citation, conventions) in folded panels beside
+    the text on a wide screen and after it on a narrow one (html/style.xsl). The build puts a
+    corpus's navigation between the two comments at the top (src/build/navigation.ts).
+  -->
   <xsl:template match="/">
     <xsl:variable name="tei" select="(tei:TEI, tei:teiCorpus, *)[1]"/>
     <xsl:variable name="application" select="($tei//tei:appInfo/tei:application[@ident = 'teikit'])[1]"/>
@@ -44,63 +52,121 @@
       </head>
       <body>
         <a class="skip" href="#text">Skip to the text</a>
-        <header>
-          <h1>{tk:title($tei)}</h1>
-          <xsl:for-each select="tk:subtitle($tei)">
-            <p class="subtitle">{.}</p>
-          </xsl:for-each>
-          <xsl:call-template name="tk:record-description">
-            <xsl:with-param name="tei" select="$tei"/>
-          </xsl:call-template>
-        </header>
-        <aside aria-label="About this record">
-          <xsl:if test="exists(tk:summary($tei))">
-            <section id="summary" aria-labelledby="summary-heading">
-              <h2 id="summary-heading">Summary</h2>
-              <xsl:for-each select="tk:summary($tei)">
-                <xsl:apply-templates select="node()" mode="html-blocks"/>
-              </xsl:for-each>
-            </section>
-          </xsl:if>
-          <!-- Another project's manuscript description (msDesc) is shown as one: identifier, contents,
-               physical description, history (teikit's own holds the archive's citation, shown above). -->
-          <xsl:for-each select="$tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:msDesc[empty($application)]">
-            <section id="manuscript" aria-labelledby="manuscript-heading">
-              <h2 id="manuscript-heading">Manuscript</h2>
-              <xsl:for-each select="*">
-                <h3 class="manuscript-part">{tk:manuscript-label(.)}</h3>
-                <xsl:choose>
-                  <xsl:when test="self::tei:msIdentifier"><p>{tk:manuscript-identifier(.)}</p></xsl:when>
-                  <xsl:otherwise><xsl:apply-templates select="node()" mode="html-blocks"/></xsl:otherwise>
-                </xsl:choose>
-              </xsl:for-each>
-            </section>
-          </xsl:for-each>
-          <xsl:call-template name="tk:how-to-cite">
-            <xsl:with-param name="tei" select="$tei"/>
-          </xsl:call-template>
-          <xsl:call-template name="tk:participants">
-            <xsl:with-param name="tei" select="$tei"/>
-          </xsl:call-template>
-          <xsl:call-template name="tk:speaking-chart">
-            <xsl:with-param name="tei" select="$tei"/>
-          </xsl:call-template>
-        </aside>
-        <main id="text" aria-labelledby="text-heading">
-          <xsl:if test="tk:is-right-to-left(tk:text-language($tei))">
-            <xsl:attribute name="dir" select="'rtl'"/>
-          </xsl:if>
-          <xsl:call-template name="tk:view-switch">
-            <xsl:with-param name="tei" select="$tei"/>
-          </xsl:call-template>
-          <h2 id="text-heading">Text</h2>
-          <xsl:apply-templates select="$tei/tei:text" mode="html-blocks"/>
-          <!-- A documentary transcription (surfaces, zones, lines) is text too. -->
-          <xsl:apply-templates select="$tei/tei:sourceDoc" mode="html-blocks"/>
-          <xsl:call-template name="tk:notes">
-            <xsl:with-param name="tei" select="$tei"/>
-          </xsl:call-template>
-        </main>
+        <xsl:comment>teikit:corpus</xsl:comment>
+        <xsl:comment>/teikit:corpus</xsl:comment>
+        <div class="page">
+          <header class="masthead">
+            <h1>{tk:title($tei)}</h1>
+            <xsl:for-each select="tk:subtitle($tei)">
+              <p class="subtitle">{.}</p>
+            </xsl:for-each>
+            <xsl:call-template name="tk:record-line">
+              <xsl:with-param name="tei" select="$tei"/>
+            </xsl:call-template>
+          </header>
+          <main id="text" aria-labelledby="text-heading">
+            <!-- Room in the margin on a wide screen only where there are notes to put there. -->
+            <xsl:if test="exists($tei/tei:text//(tei:note[tk:is-footnote(.)], tei:ref[@type = 'note']))">
+              <xsl:attribute name="class" select="'with-margin-notes'"/>
+            </xsl:if>
+            <xsl:if test="tk:is-right-to-left(tk:text-language($tei))">
+              <xsl:attribute name="dir" select="'rtl'"/>
+            </xsl:if>
+            <h2 id="text-heading" class="visually-hidden">Text</h2>
+            <xsl:call-template name="tk:view-switch"/>
+            <xsl:apply-templates select="$tei/tei:text" mode="html-blocks"/>
+            <!-- A documentary transcription (surfaces, zones, lines) is text too. -->
+            <xsl:apply-templates select="$tei/tei:sourceDoc" mode="html-blocks"/>
+            <xsl:call-template name="tk:notes">
+              <xsl:with-param name="tei" select="$tei"/>
+            </xsl:call-template>
+          </main>
+          <aside id="about" aria-label="About this edition">
+            <xsl:call-template name="tk:panel">
+              <xsl:with-param name="id" select="'record'"/>
+              <xsl:with-param name="heading" select="'About this record'"/>
+              <xsl:with-param name="open" select="true()"/>
+              <xsl:with-param name="content">
+                <xsl:call-template name="tk:record-description">
+                  <xsl:with-param name="tei" select="$tei"/>
+                </xsl:call-template>
+              </xsl:with-param>
+            </xsl:call-template>
+            <xsl:call-template name="tk:panel">
+              <xsl:with-param name="id" select="'summary'"/>
+              <xsl:with-param name="heading" select="'Summary'"/>
+              <xsl:with-param name="open" select="true()"/>
+              <xsl:with-param name="content" as="node()*">
+                <xsl:for-each select="tk:summary($tei)">
+                  <xsl:apply-templates select="node()" mode="html-blocks"/>
+                </xsl:for-each>
+              </xsl:with-param>
+            </xsl:call-template>
+            <xsl:call-template name="tk:panel">
+              <xsl:with-param name="id" select="'contents'"/>
+              <xsl:with-param name="heading" select="'Contents'"/>
+              <xsl:with-param name="open" select="true()"/>
+              <xsl:with-param name="content" as="node()*">
+                <xsl:call-template name="tk:contents">
+                  <xsl:with-param name="tei" select="$tei"/>
+                </xsl:call-template>
+              </xsl:with-param>
+            </xsl:call-template>
+            <!-- Another project's manuscript description (msDesc) is shown as one: identifier, contents,
+                 physical description, history (teikit's own holds the archive's citation, shown above). -->
+            <xsl:call-template name="tk:panel">
+              <xsl:with-param name="id" select="'manuscript'"/>
+              <xsl:with-param name="heading" select="'Manuscript'"/>
+              <xsl:with-param name="open" select="true()"/>
+              <xsl:with-param name="content" as="node()*">
+                <xsl:for-each select="$tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:msDesc[empty($application)]/*">
+                  <h3 class="manuscript-part">{tk:manuscript-label(.)}</h3>
+                  <xsl:choose>
+                    <xsl:when test="self::tei:msIdentifier"><p>{tk:manuscript-identifier(.)}</p></xsl:when>
+                    <xsl:otherwise><xsl:apply-templates select="node()" mode="html-blocks"/></xsl:otherwise>
+                  </xsl:choose>
+                </xsl:for-each>
+              </xsl:with-param>
+            </xsl:call-template>
+            <xsl:call-template name="tk:panel">
+              <xsl:with-param name="id" select="'participants'"/>
+              <xsl:with-param name="heading" select="'Participants'"/>
+              <xsl:with-param name="open" select="true()"/>
+              <xsl:with-param name="content" as="node()*">
+                <xsl:call-template name="tk:participants">
+                  <xsl:with-param name="tei" select="$tei"/>
+                </xsl:call-template>
+              </xsl:with-param>
+            </xsl:call-template>
+            <xsl:call-template name="tk:panel">
+              <xsl:with-param name="id" select="'speaking'"/>
+              <xsl:with-param name="heading" select="'Who spoke how much'"/>
+              <xsl:with-param name="content" as="node()*">
+                <xsl:call-template name="tk:speaking-chart">
+                  <xsl:with-param name="tei" select="$tei"/>
+                </xsl:call-template>
+              </xsl:with-param>
+            </xsl:call-template>
+            <xsl:call-template name="tk:panel">
+              <xsl:with-param name="id" select="'cite'"/>
+              <xsl:with-param name="heading" select="'How to cite'"/>
+              <xsl:with-param name="content" as="node()*">
+                <xsl:call-template name="tk:how-to-cite">
+                  <xsl:with-param name="tei" select="$tei"/>
+                </xsl:call-template>
+              </xsl:with-param>
+            </xsl:call-template>
+            <xsl:call-template name="tk:panel">
+              <xsl:with-param name="id" select="'conventions'"/>
+              <xsl:with-param name="heading" select="'Editorial signs'"/>
+              <xsl:with-param name="content" as="node()*">
+                <xsl:call-template name="tk:legend">
+                  <xsl:with-param name="tei" select="$tei"/>
+                </xsl:call-template>
+              </xsl:with-param>
+            </xsl:call-template>
+          </aside>
+        </div>
         <footer>
           <p>Edition generated from TEI P5 by teikit{$application/@version ! (' ' || .)}. Editorial conventions are stated in the TEI header (encodingDesc).</p>
         </footer>

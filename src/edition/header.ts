@@ -72,6 +72,7 @@ export function readHeader(record: SourceRecord, file: SourceFile, id: string, l
   // the header's description of the source carries it too.
   const sourceNote = titleNote ? flat(titleNote.footnote.block).replace(/^\d+[a-z]?\.\s*/, '') : '';
   if (sourceNote) edition.record.fields.push({ heading: 'Source note', value: sourceNote });
+  if (manifest?.recordUrl) edition.record.url = manifest.recordUrl;
   if (!edition.originalLanguage && manifest?.originalLanguage) {
     edition.originalLanguage = { ident: manifest.originalLanguage.ident, text: manifest.originalLanguage.name };
   }
@@ -84,6 +85,7 @@ function copyHeaderFacts(facts: HeaderFacts, edition: Edition): void {
   if (facts.translator) edition.translator = { id: EDITION_IDS.translator, name: facts.translator };
   if (facts.archival) edition.archival = facts.archival;
   if (facts.recordId !== undefined) edition.record.id = facts.recordId;
+  if (facts.recordUrl !== undefined) edition.record.url = facts.recordUrl;
   if (facts.uploaded) edition.record.uploaded = facts.uploaded;
   if (facts.originalLanguage) edition.originalLanguage = { text: facts.originalLanguage };
   if (facts.rights) edition.rights = facts.rights;

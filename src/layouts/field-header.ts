@@ -81,6 +81,11 @@ function readFields(fields: readonly FieldLine[]): HeaderFacts {
       case 'record id':
         if (text) facts.recordId = text;
         break;
+      case 'url':
+      case 'record url':
+        if (/^https?:\/\/\S+$/.test(text)) facts.recordUrl = text;
+        else facts.fields.push({ heading, value: text });
+        break;
       case 'rights':
         if (text) facts.rights = [value.text];
         break;

@@ -14,6 +14,8 @@ export interface HeaderFacts {
   archival?: ArchivalCitation;
   /** The online record's id. */
   recordId?: string;
+  /** The online record's own page, where the layout states or knows it. */
+  recordUrl?: string;
   /** When the record was put online. */
   uploaded?: DateValue;
   /** The original's language, as the source names it. */

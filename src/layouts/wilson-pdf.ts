@@ -47,8 +47,11 @@ function readExportFields(front: readonly FrontPart[]): HeaderFacts {
         facts.source = value;
         const translator = value.match(/(?:Translated|[Tt]ranslation) by\s+([^\n]+?)\.?\s*(?:\n|$|(?=\s+https?:))/)?.[1];
         if (translator) facts.translator = foldLines(translator);
-        const recordId = value.match(/https?:\/\/\S+\/(\d+)\s*$/)?.[1];
-        if (recordId) facts.recordId = recordId;
+        const recordPage = /(https?:\/\/\S+\/(\d+))\s*$/.exec(value);
+        if (recordPage) {
+          facts.recordUrl = recordPage[1]!;
+          facts.recordId = recordPage[2]!;
+        }
         const archive = foldLines(value).match(/Digital Archive,\s*(.+?)\.?\s*(?:Translated by|[;,.]\s*[Tt]ranslation by|Reprinted in|https?:|$)/)?.[1];
         const archival = archive ? parseArchivalCitation(archive) : undefined;
         if (archival) facts.archival = archival;

@@ -26,6 +26,8 @@ export const WILSON_FIELD_HEADINGS = [
 const isHeading = (block: Block): boolean => WILSON_FIELD_HEADINGS.includes(flat(block));
 /** Fields every record has; a missing one is reported. */
 const EXPECTED_FIELDS = ['Source', 'Rights', 'Record ID'];
+/** The Digital Archive's page of a record, from its numeric "Record ID" (the address its exports cite). */
+const RECORD_PAGE = (id: string): string | undefined => (/^\d+$/.test(id) ? `https://digitalarchive.wilsoncenter.org/document/${id}` : undefined);
 
 /** A heading/value pair of the record's metadata section ("Source" → "GARF, Fond …"). */
 interface RecordField {
@@ -66,7 +68,11 @@ function readDocumentInformation(fields: readonly RecordField[], file: SourceFil
         if (joined) facts.originalLanguage = joined;
         break;
       case 'Record ID':
-        if (joined) facts.recordId = joined.trim();
+        if (joined) {
+          facts.recordId = joined.trim();
+          const page = RECORD_PAGE(facts.recordId);
+          if (page) facts.recordUrl = page;
+        }
         break;
       default:
         facts.fields.push({ heading, value: joined });

@@ -35,6 +35,8 @@ export interface Manifest {
   date?: string;
   language?: string;
   originalLanguage?: { ident: string; name: string };
+  /** The source record's own web page, cited where the edition has no URL of its own. */
+  recordUrl?: string;
   edition?: {
     publisher?: string;
     date?: string;

@@ -5,6 +5,7 @@
  * process and reused for every document; a document is parsed once for all its outputs.
  */
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { SaxonDocument, SaxonJsStatic } from 'saxon-js';
@@ -67,10 +68,9 @@ const finish = (diagnostics: Diagnostic[], output?: string): RenderResult => {
 
 function transform(document: SaxonDocument, path: string, options: RenderOptions): RenderResult {
   try {
-    const result = SaxonJS.transform(
-      { stylesheetInternal: stylesheet(options.to), sourceNode: document, destination: 'serialized', stylesheetParams: { view: options.view ?? 'reading' } },
-      'sync',
-    );
+    // The HTML cites the TEI by its file name where the edition has no URL of its own.
+    const params: Record<string, string> = options.to === 'html' ? { view: options.view ?? 'reading', 'source-name': basename(path) } : { view: options.view ?? 'reading' };
+    const result = SaxonJS.transform({ stylesheetInternal: stylesheet(options.to), sourceNode: document, destination: 'serialized', stylesheetParams: params }, 'sync');
     return finish([], result.principalResult);
   } catch (error) {
     return finish([

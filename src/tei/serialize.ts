@@ -256,6 +256,7 @@ function writeSourceDesc(fileDesc: TeiWriter, edition: Edition): void {
     resp.close();
   }
   if (record.id) bibl.leaf('idno', { type: 'record' }, record.id);
+  if (record.url) bibl.leaf('idno', { type: 'URI' }, record.url);
   if (record.uploaded) bibl.leaf('date', { type: 'uploaded', when: record.uploaded.when }, record.uploaded.text);
   if (!archival && edition.originalLanguage) bibl.leaf('textLang', { mainLang: edition.originalLanguage.ident }, edition.originalLanguage.text);
   if (record.source !== undefined) bibl.leaf('note', { type: 'source' }, record.source);

@@ -112,6 +112,12 @@
     <xsl:sequence select="($tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URI'])[1] ! tk:clean(.) ! tk:web-url(.)"/>
   </xsl:function>
 
+  <!-- The source record's own page at its archive (teikit's online-record bibl, another project's source bibl). -->
+  <xsl:function name="tk:record-url" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="($tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:bibl/tei:idno[@type = 'URI'] ! tk:clean(.) ! tk:web-url(.))[matches(., '^https?:', 'i')][1]"/>
+  </xsl:function>
+
   <!-- A URL a page may link to: http(s) or relative, never "javascript:" or "data:" (browsers
        ignore spaces and control characters inside a scheme, so those are ignored here too). -->
   <xsl:function name="tk:web-url" as="xs:string?">

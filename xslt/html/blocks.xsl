@@ -21,6 +21,7 @@
     <xsl:sequence select="string(($element/@xml:id,
         if (tk:is-turn($element)) then 'turn-' || tk:block-number($element)
         else if (tk:is-citable($element)) then 'para-' || tk:block-number($element)
+        else if (tk:is-division($element)) then 'div-' || $tk:division-numbers(generate-id($element))
         else if ($element/ancestor::tei:teiHeader) then 'header-' || $tk:header-block-numbers(generate-id($element))
         else 'block-' || $tk:text-block-numbers(generate-id($element)))[1])"/>
   </xsl:function>
@@ -37,6 +38,33 @@
   <xsl:variable name="tk:text-block-numbers" select="tk:numbering(//tei:text//(tei:p | tei:ab | tei:u/tei:seg)[not(tk:is-citable(.))])"/>
   <!-- and those of the header shown on the page (a manuscript description) anchors of their own. -->
   <xsl:variable name="tk:header-block-numbers" select="tk:numbering(//tei:teiHeader//(tei:p | tei:ab))"/>
+
+  <xsl:variable name="tk:division-numbers" select="tk:numbering(//tei:text//*[tk:is-division(.)])"/>
+
+  <!-- A record this long (paragraphs, turns, lines of its body) gets a table of contents. -->
+  <xsl:variable name="tk:long-record" as="xs:integer" select="12"/>
+
+  <!--
+    Each turn's previous and next turn of the same speaker (its first @who), by the turn's
+    generated id: [previous, next], either member empty at the ends.
+  -->
+  <xsl:variable name="tk:same-speaker" as="map(xs:string, array(element()?))">
+    <xsl:map>
+      <xsl:for-each-group select="//tei:text//(tei:sp | tei:u)[@who]" group-by="tokenize(@who)[1]">
+        <xsl:variable name="turns" select="current-group()"/>
+        <xsl:for-each select="$turns">
+          <xsl:variable name="at" select="position()"/>
+          <xsl:map-entry key="generate-id(.)" select="[$turns[$at - 1], $turns[$at + 1]]"/>
+        </xsl:for-each>
+      </xsl:for-each-group>
+    </xsl:map>
+  </xsl:variable>
+
+  <!-- A turn's speaker as a reader knows them: the label in the source, else the person's name. -->
+  <xsl:function name="tk:speaker-name" as="xs:string">
+    <xsl:param name="turn" as="element()"/>
+    <xsl:sequence select="($turn/tei:speaker ! replace(tk:clean(.), '[\s.:]+$', ''), $turn/@who ! tk:name-of($turn, .), 'unidentified speaker')[normalize-space()][1]"/>
+  </xsl:function>
 
   <xsl:function name="tk:block-number" as="xs:string">
     <xsl:param name="element" as="element()"/>
@@ -84,7 +112,7 @@
   </xsl:template>
 
   <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7 | tei:floatingText" mode="html-blocks">
-    <section class="div{@type ! (' ' || replace(., '[^A-Za-z0-9-]', ''))}">
+    <section id="{tk:anchor(.)}" class="div{@type ! (' ' || replace(., '[^A-Za-z0-9-]', ''))}">
       <xsl:apply-templates mode="#current"/>
     </section>
   </xsl:template>
@@ -129,6 +157,17 @@
         <xsl:if test="$person/self::tei:person">
           <xsl:text> </xsl:text>
           <a class="who" href="#person-{$person/@xml:id}" title="About {tk:name-of(., @who)}">↗</a>
+        </xsl:if>
+        <xsl:variable name="neighbours" select="$tk:same-speaker(generate-id(.))"/>
+        <xsl:if test="exists($neighbours) and exists(($neighbours?1, $neighbours?2))">
+          <span class="turn-nav">
+            <xsl:for-each select="$neighbours?1">
+              <a href="#{tk:anchor(.)}" rel="prev" aria-label="Previous turn of {tk:speaker-name(.)} (turn {tk:block-number(.)})">← {tk:block-number(.)}</a>
+            </xsl:for-each>
+            <xsl:for-each select="$neighbours?2">
+              <a href="#{tk:anchor(.)}" rel="next" aria-label="Next turn of {tk:speaker-name(.)} (turn {tk:block-number(.)})">{tk:block-number(.)} →</a>
+            </xsl:for-each>
+          </span>
         </xsl:if>
       </xsl:element>
       <xsl:apply-templates select="node() except tei:speaker" mode="#current"/>

@@ -10,6 +10,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit:xslt"
     xmlns="http://www.w3.org/1999/xhtml"
+    xmlns:html="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all"
     expand-text="yes">
 
@@ -26,7 +27,32 @@
 
   <xsl:template match="tei:ref[@type = 'note'][starts-with(@target, '#')]" mode="html-inline">
     <sup class="noteref"><a href="#{substring(@target, 2)}" aria-label="Note {normalize-space(.)}">{normalize-space(.)}</a></sup>
+    <!-- teikit's notes begin with their number ("33. Not printed"): no label before them. -->
+    <xsl:call-template name="tk:sidenote">
+      <xsl:with-param name="note" select="key('tk:id', substring(@target, 2))[self::tei:note]"/>
+    </xsl:call-template>
   </xsl:template>
+
+  <!--
+    A note beside its reference, in the margin of a wide screen (html/style.xsl shows it there
+    and nowhere else). A copy for the eye only: the linked note at the end is the one read
+    aloud, so this one is hidden from assistive technology and holds no link and no id.
+  -->
+  <xsl:template name="tk:sidenote">
+    <xsl:param name="note" as="element()?"/>
+    <xsl:param name="label" as="xs:string?"/>
+    <xsl:if test="exists($note) and not($note/ancestor::tei:note)">
+      <xsl:variable name="content" as="node()*">
+        <xsl:apply-templates select="$note/node()" mode="html-inline"/>
+      </xsl:variable>
+      <span class="sidenote" aria-hidden="true"><xsl:for-each select="$label"><span class="note-label">{.}</span><xsl:text> </xsl:text></xsl:for-each><xsl:apply-templates select="$content" mode="tk:unlinked"/></span>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:mode name="tk:unlinked" on-no-match="shallow-copy"/>
+  <xsl:template match="html:a" mode="tk:unlinked"><span><xsl:apply-templates select="@class, node()" mode="#current"/></span></xsl:template>
+  <xsl:template match="@id | @href | @aria-label | @rel" mode="tk:unlinked"/>
+  <xsl:template match="html:span[@class = 'sidenote']" mode="tk:unlinked"/>
 
   <xsl:template match="tei:add" mode="html-inline">
     <!-- teikit's <add hand> is the translator's "[inserted by hand: …]"; other projects' additions say "added". -->
@@ -103,6 +129,10 @@
       <xsl:when test="exists($n)">
         <xsl:variable name="label" select="tk:footnote-label(., 'diplomatic')"/>
         <sup class="noteref"><a href="#note-{$n}" id="noteref-{$n}" aria-label="Note {$label}">{$label}</a></sup>
+        <xsl:call-template name="tk:sidenote">
+          <xsl:with-param name="note" select="."/>
+          <xsl:with-param name="label" select="$label"/>
+        </xsl:call-template>
       </xsl:when>
       <!-- A note inside a note is not numbered: it stands in brackets where it is. -->
       <xsl:otherwise>

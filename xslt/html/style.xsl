@@ -6,42 +6,37 @@
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tk="urn:teikit:xslt"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
+  <!-- The design shared with the catalogue, read when the stylesheet is compiled (not at each render). -->
+  <xsl:variable name="tk:design" static="yes" as="xs:string" select="unparsed-text('edition.css')"/>
+
   <xsl:template name="tk:style">
     <style>
-:root { --ink: #1b1b1b; --muted: #4a4a4a; --paper: #fdfcf8; --link: #0b4f8a; --supplied: #7a3e00; --add: #1b5e20; --sic: #9b0000; --rule: #d6d2c4; }
-* { box-sizing: border-box; }
-html { background: var(--paper); color: var(--ink); }
-body { margin: 0 auto; max-width: 46rem; padding: 1.5rem 1rem 4rem; font: 1.05rem/1.6 Georgia, "Times New Roman", serif; }
-a { color: var(--link); }
-a:focus-visible, input:focus-visible + label { outline: 3px solid #b35c00; outline-offset: 2px; }
-.skip { position: absolute; left: -999px; }
-.skip:focus { left: 1rem; top: 1rem; background: var(--paper); padding: .25rem .5rem; }
-h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 .25rem; }
-h2 { font-size: 1.2rem; margin: 2rem 0 .5rem; border-bottom: 1px solid var(--rule); }
-h3 { font-size: 1.05rem; margin: 1.25rem 0 .25rem; }
-.subtitle { color: var(--muted); margin-top: 0; }
-dl.record { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; font-size: .95rem; }
-dl.record dt { font-weight: bold; grid-column: 1; }
-dl.record dd { margin: 0; grid-column: 2; }
-.citation { background: #f1eee3; padding: .5rem .75rem; border-left: 4px solid var(--rule); }
-.view-switch { border: 1px solid var(--rule); padding: .5rem .75rem; }
+<xsl:value-of select="$tk:design" disable-output-escaping="yes"/>
+/* The reading edition. */
+.views { margin: .75rem 0 1.25rem; }
+.view-switch { border: 0; border-block: 1px solid var(--rule); padding: .3rem 0; margin: 0; font: .9rem var(--sans); }
+.view-switch legend { float: left; padding: 0; margin-right: .75rem; color: var(--muted); }
 .view-switch label { margin-right: 1rem; }
 dl.legend { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; font-size: .9rem; }
 dl.legend dd { margin: 0; }
 .turn { margin: 1.25rem 0; }
-.speaker { font-family: system-ui, sans-serif; font-size: 1rem; margin: 0 0 .25rem; }
+.speaker { font-family: var(--sans); font-size: 1rem; margin: 0 0 .25rem; }
 .turn-number { display: inline-block; min-width: 4.5rem; color: var(--muted); font-weight: normal; font-size: .85rem; }
+.turn-nav { font: normal .8rem var(--sans); margin-left: .75rem; }
+.turn-nav a { text-decoration: none; margin-right: .5rem; color: var(--muted); }
+.turn-nav a:hover, .turn-nav a:focus { color: var(--link); text-decoration: underline; }
 .editorial { color: var(--muted); }
 .para { margin: 0 0 .75rem; }
 .narrative { color: #2e2e2e; border-left: 3px solid var(--rule); padding-left: .75rem; }
 #summary .narrative { border: 0; padding: 0; }
 .para.right { text-align: right; border-left: 0; }
 .para.center { text-align: center; border-left: 0; }
-.pilcrow { font: .75rem system-ui, sans-serif; color: var(--muted); text-decoration: none; margin-right: .25rem; }
+.pilcrow { font: .75rem var(--sans); color: var(--muted); text-decoration: none; margin-right: .25rem; }
 .pilcrow:hover, .pilcrow:focus { color: var(--link); text-decoration: underline; }
 .person { color: inherit; text-decoration: underline dotted; }
 .supplied { color: var(--supplied); }
@@ -60,30 +55,47 @@ del { color: var(--sic); }
 .hi.underline, .hi.u { text-decoration: underline; }
 .hi.spaced, .hi.letterspace, .hi.g { letter-spacing: .15em; }
 .hi.strikethrough, .hi.strike { text-decoration: line-through; }
-table.table { border-collapse: collapse; margin: 1rem 0; }
+table.table { border-collapse: collapse; margin: 1rem 0; display: block; max-width: 100%; overflow-x: auto; }
 pre.egXML { background: #f4f1ea; padding: .5rem .75rem; overflow-x: auto; font-size: .85rem; white-space: pre-wrap; }
 table.table td, table.table th { border: 1px solid var(--rule); padding: .25rem .5rem; vertical-align: top; }
 table.table caption { text-align: left; font-weight: 600; }
-.fw { font: .8rem system-ui, sans-serif; color: var(--muted); letter-spacing: .03em; }
+.fw { font: .8rem var(--sans); color: var(--muted); letter-spacing: .03em; }
 .noteref a { text-decoration: none; }
 .notes { list-style: none; padding-left: 0; }
 .line { position: relative; }
-.line-number { position: absolute; right: 0; font: .8rem system-ui, sans-serif; color: var(--muted); }
+.line-number { position: absolute; right: 0; font: .8rem var(--sans); color: var(--muted); }
 .note-label { font-weight: 600; margin-right: .25em; }
-.chart { max-width: 100%; height: auto; font: 12px system-ui, sans-serif; }
+.sidenote { display: none; }
+.chart { max-width: 100%; height: auto; font: 12px var(--sans); }
 .chart-label, .chart-value { fill: var(--ink); }
 .chart-bar { fill: #2f5f8f; }
-.persons { padding-left: 1.25rem; }
-.group.mentioned { color: var(--muted); }
-footer { margin-top: 3rem; font-size: .85rem; color: var(--muted); border-top: 1px solid var(--rule); }
 /* The view switch: reading view by default, diplomatic when its radio button is checked. */
 .dip { display: none; }
 body:has(#view-diplomatic:checked) .dip { display: inline; }
 body:has(#view-diplomatic:checked) .rdg { display: none; }
 body:has(#view-diplomatic:checked) .supplied, body:has(#view-diplomatic:checked) ins.add { background: #f5ecd9; }
+/*
+  A wide screen: the apparatus in a column of its own at the left, sticky and scrolling on its
+  own; the text in the middle; footnotes beside their references in the right margin.
+*/
+@media (min-width: 78rem) {
+  .page { max-width: 80rem; display: grid; grid-template-columns: 19rem minmax(0, 1fr); grid-template-areas: "about head" "about text"; grid-template-rows: auto 1fr; column-gap: 2.5rem; }
+  .masthead { grid-area: head; max-width: 40rem; }
+  main { grid-area: text; max-width: 42rem; }
+  main.with-margin-notes { max-width: 59rem; padding-right: 17rem; }
+  aside dl.record { display: block; }
+  aside dl.record dd { margin: 0 0 .4rem; }
+  aside#about { grid-area: about; position: sticky; top: 0; align-self: start; max-height: 100vh; overflow-y: auto; padding: 0 .75rem 2rem 0; font-size: .92rem; }
+  footer { max-width: 80rem; }
+  .record-line .about-link { display: none; }
+  .para .sidenote, .line .sidenote { display: block; float: right; clear: right; width: 15rem; margin-right: -17rem; margin-top: .2rem; font: .8rem/1.45 var(--sans); color: var(--muted); }
+  .speech .sidenote, .narrative .sidenote { text-indent: 0; }
+}
 @media print {
-  body { max-width: none; font-size: 11pt; }
-  .skip, #views, .downloads { display: none; }
+  body { font-size: 11pt; }
+  .page { max-width: none; display: block; padding: 0; }
+  .skip, nav.corpus, #views, aside#about, .sidenote, .turn-nav, .about-link, .downloads { display: none !important; }
+  main { padding: 0; }
   a { color: inherit; text-decoration: none; }
   .turn, .para { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
