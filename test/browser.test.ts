@@ -15,6 +15,17 @@ import { render } from '../src/render/index.js';
 import { REFERENCE_TEI, ROOT, buildCli, corpusFiles, makeBuildCorpus } from './helpers.js';
 
 const EDITION_URL = pathToFileURL(REFERENCE_TEI.replace(/\.xml$/, '.html')).href;
+/** The bundled editions as the build wrote them (with the corpus bar), and the catalogue. */
+const BUNDLED = ['wilson-121798', 'frus-1944v06-d243', 'frus-1949v09-d550'].map((name) => pathToFileURL(join(ROOT, 'editions', name, `${name}.html`)).href);
+const BUNDLED_CATALOGUE = pathToFileURL(join(ROOT, 'editions', 'index.html')).href;
+const NOTES_URL = BUNDLED[1]!;
+
+/** Where an element is on the page, in viewport pixels. */
+const box = async (page: Page, selector: string): Promise<{ top: number; bottom: number; left: number; right: number }> =>
+  page.locator(selector).first().evaluate((element) => {
+    const { top, bottom, left, right } = element.getBoundingClientRect();
+    return { top, bottom, left, right };
+  });
 const ARTIFACTS = join(ROOT, 'test-output', 'browser');
 
 let browser: Browser;
@@ -119,6 +130,163 @@ describe('the HTML edition in chromium', () => {
     const path = join(ARTIFACTS, 'wilson-121798.png');
     const image = await page.screenshot({ path, fullPage: false });
     expect(image.length).toBeGreaterThan(10_000);
+  });
+});
+
+describe('the reading edition\'s layout', () => {
+  let wide: Page;
+  let narrow: Page;
+
+  beforeAll(async () => {
+    wide = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    narrow = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+  });
+
+  it('at 1280×900 shows the title, the date and source line and the whole first paragraph without scrolling', async () => {
+    for (const url of BUNDLED) {
+      await wide.goto(url);
+      for (const selector of ['h1', '.record-line', 'main .para']) {
+        const { top, bottom } = await box(wide, selector);
+        expect(top, `${selector} in ${url}`).toBeGreaterThanOrEqual(0);
+        expect(bottom, `${selector} in ${url}`).toBeLessThanOrEqual(900);
+      }
+    }
+  });
+
+  it('at 1280×900 keeps the apparatus in a column of its own beside the text, which stays in view and scrolls on its own', async () => {
+    await wide.goto(BUNDLED[0]!);
+    const about = await box(wide, '#about');
+    const text = await box(wide, 'main');
+    expect(about.right).toBeLessThanOrEqual(text.left);
+    await wide.evaluate(() => window.scrollTo(0, 6000));
+    expect(Math.abs((await box(wide, '#about')).top)).toBeLessThan(2);
+    const scrolls = await wide.locator('#about').evaluate((element) => getComputedStyle(element).overflowY === 'auto' && element.scrollHeight > element.clientHeight);
+    expect(scrolls).toBe(true);
+    // Every part of the apparatus is in it: one click (a fold) away at most.
+    for (const id of ['record', 'summary', 'contents', 'participants', 'speaking', 'cite', 'conventions']) {
+      expect(await wide.locator(`#about > details#${id} > summary h2`).count(), id).toBe(1);
+    }
+  });
+
+  it('at 1280×900 sets a footnote in the margin beside its reference, and at 390 only at the end', async () => {
+    await wide.goto(NOTES_URL);
+    const reference = await box(wide, 'sup.noteref');
+    const margin = await box(wide, '.sidenote');
+    expect(margin.left).toBeGreaterThan((await box(wide, 'main .para')).right);
+    expect(Math.abs(margin.top - reference.top)).toBeLessThan(40);
+    expect(await wide.locator('.sidenote').first().innerText()).toContain('Not printed');
+    await narrow.goto(NOTES_URL);
+    expect(await narrow.locator('.sidenote').first().isVisible()).toBe(false);
+    expect(await narrow.locator('#fn-33').isVisible()).toBe(true);
+  });
+
+  it('at 390×844 scrolls nowhere sideways and starts the text within the first two screens', async () => {
+    for (const url of [...BUNDLED, BUNDLED_CATALOGUE]) {
+      await narrow.goto(url);
+      const widths = await narrow.evaluate(() => ({ page: document.documentElement.scrollWidth, view: window.innerWidth }));
+      expect(widths.page, url).toBeLessThanOrEqual(widths.view);
+    }
+    for (const url of BUNDLED) {
+      await narrow.goto(url);
+      expect((await box(narrow, 'main .para')).top, url).toBeLessThan(2 * 844);
+      // The rest is one click away: the link under the title leads to it.
+      await narrow.locator('.about-link').click();
+      expect(new URL(narrow.url()).hash).toBe('#about');
+      expect(Math.abs((await box(narrow, '#about')).top)).toBeLessThan(30);
+    }
+  });
+
+  it('links every in-page reference to an element that exists, in every bundled edition', async () => {
+    for (const url of BUNDLED) {
+      await wide.goto(url);
+      const broken = await wide.evaluate(() =>
+        [...document.querySelectorAll('a[href^="#"]')].map((link) => link.getAttribute('href')!.slice(1)).filter((id) => !document.getElementById(decodeURIComponent(id))));
+      expect(broken, url).toEqual([]);
+    }
+  });
+
+  it('leads from a note to its text and back', async () => {
+    await wide.goto(NOTES_URL);
+    await wide.locator('sup.noteref a').first().click();
+    expect(new URL(wide.url()).hash).toBe('#fn-33');
+    await wide.locator('#fn-33 a[href="#ref-fn-33"]').click();
+    expect(new URL(wide.url()).hash).toBe('#ref-fn-33');
+    const { top } = await box(wide, '#ref-fn-33');
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(900);
+  });
+
+  it('leads from a person\'s name to their entry (role, group, turns) and back to the paragraph that names them', async () => {
+    await wide.goto(BUNDLED[0]!);
+    const name = wide.locator('#p1 a.person').first();
+    const who = (await name.getAttribute('href'))!;
+    await name.click();
+    expect(new URL(wide.url()).hash).toBe(who);
+    const entry = wide.locator(who);
+    expect(await entry.isVisible()).toBe(true);
+    // The group is the list's heading; the entry lists the person's turns and where they are named.
+    expect(await entry.locator('xpath=../preceding-sibling::h3[1]').innerText()).toBe('All members of the KWP CC presidium');
+    expect(await entry.innerText()).toMatch(/Turns: \d/);
+    await entry.locator('a', { hasText: '¶ 1' }).click();
+    expect(new URL(wide.url()).hash).toBe('#p1');
+  });
+
+  it('leads from a turn to the same speaker\'s next turn and back', async () => {
+    await wide.goto(BUNDLED[0]!);
+    const first = wide.locator('section.turn:has(.turn-nav a[rel="next"])').first();
+    const id = (await first.getAttribute('id'))!;
+    const speaker = await first.locator('.speaker').evaluate((heading) => heading.closest('section')!.querySelector('a.who')?.getAttribute('href'));
+    await first.locator('.turn-nav a[rel="next"]').click();
+    const next = new URL(wide.url()).hash;
+    expect(next).not.toBe(`#${id}`);
+    expect(await wide.locator(`${next} a.who`).first().getAttribute('href')).toBe(speaker);
+    await wide.locator(`${next} .turn-nav a[rel="prev"]`).click();
+    expect(new URL(wide.url()).hash).toBe(`#${id}`);
+  });
+
+  it('offers a table of contents of a long record\'s turns', async () => {
+    await wide.goto(BUNDLED[0]!);
+    const entries = wide.locator('#contents ol.contents a');
+    expect(await entries.count()).toBe(await wide.locator('main section.turn').count());
+    await entries.nth(2).click();
+    expect(await wide.locator(`${new URL(wide.url()).hash}`).getAttribute('class')).toBe('turn');
+  });
+
+  it('prints the text with its notes, without the navigation and the apparatus column', async () => {
+    await wide.goto(NOTES_URL);
+    await wide.emulateMedia({ media: 'print' });
+    for (const hidden of ['nav.corpus', '#views', '#about', '.sidenote']) expect(await wide.locator(hidden).first().isVisible(), hidden).toBe(false);
+    for (const shown of ['h1', 'main .para', '#fn-33']) expect(await wide.locator(shown).first().isVisible(), shown).toBe(true);
+    const pdf = await wide.pdf();
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await wide.emulateMedia({ media: 'screen' });
+  });
+
+  it('leads through the corpus: to the catalogue, and to the previous and next edition by date', async () => {
+    await wide.goto(BUNDLED[1]!);
+    expect(await wide.locator('nav.corpus a[rel="prev"]').count()).toBe(0);
+    await wide.locator('nav.corpus a[rel="next"]').click();
+    expect(wide.url()).toBe(BUNDLED[2]);
+    await wide.locator('nav.corpus a[rel="next"]').click();
+    expect(wide.url()).toBe(BUNDLED[0]);
+    expect(await wide.locator('nav.corpus a[rel="next"]').count()).toBe(0);
+    await wide.locator('nav.corpus a[rel="prev"]').click();
+    expect(wide.url()).toBe(BUNDLED[2]);
+    await wide.locator('nav.corpus .corpus-catalogue a').click();
+    expect(wide.url()).toBe(BUNDLED_CATALOGUE);
+    // The catalogue lists them in that same order.
+    const listed = await wide.locator('#editions > li h2 a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+    expect(listed).toEqual([BUNDLED[1], BUNDLED[2], BUNDLED[0]]);
+  });
+
+  it('passes axe-core with no serious or critical violation at both widths', async () => {
+    for (const page of [wide, narrow]) {
+      for (const url of [...BUNDLED, BUNDLED_CATALOGUE]) {
+        await page.goto(url);
+        const violations = (await new AxeBuilder({ page }).analyze()).violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+        expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`), url).toEqual([]);
+      }
+    }
   });
 });
 

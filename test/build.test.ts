@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findEditions, shardOf } from '../src/build/index.js';
 import type { Terminal } from '../src/cli/command.js';
 import { runCli } from '../src/cli/run.js';
-import { buildCli as build, makeBuildCorpus, ROOT, REFERENCE_SOURCE, REFERENCE_TEI } from './helpers.js';
+import { buildCli as build, corpusFiles, makeBuildCorpus, ROOT, REFERENCE_SOURCE, REFERENCE_TEI, withoutCorpusBar } from './helpers.js';
 
 const CLI = `${ROOT}dist/cli/main.js`;
 const WORK = `${ROOT}test-output/build/`;
@@ -64,14 +64,18 @@ describe('teikit build', () => {
     const reference = join(root, 'editions', 'wilson-121798');
     expect(withoutSchemaPaths(readFileSync(join(reference, 'wilson-121798.xml'), 'utf8'))).toBe(withoutSchemaPaths(readFileSync(REFERENCE_TEI, 'utf8')));
     for (const suffix of ['.html', '.txt', '.diplomatic.txt']) {
-      expect(readFileSync(join(reference, `wilson-121798${suffix}`), 'utf8')).toBe(readFileSync(`${ROOT}editions/wilson-121798/wilson-121798${suffix}`, 'utf8'));
+      // The corpus bar differs: this corpus has five editions, editions/ three.
+      expect(withoutCorpusBar(readFileSync(join(reference, `wilson-121798${suffix}`), 'utf8'))).toBe(withoutCorpusBar(readFileSync(`${ROOT}editions/wilson-121798/wilson-121798${suffix}`, 'utf8')));
     }
     // The xml-model instructions of a built edition point at the real schema from where it lies.
     expect(readFileSync(join(reference, 'wilson-121798.xml'), 'utf8')).toContain('<?xml-model href="../../../../../schema/teikit.rng"');
     // A TEI-only edition is validated and rendered, not converted: its TEI stays the only XML.
     const teiOnly = readdirSync(join(root, 'editions', 'tei-only')).filter((name) => !name.startsWith('.')).sort();
     expect(teiOnly).toEqual(['record.xml', 'tei-only.diplomatic.txt', 'tei-only.html', 'tei-only.txt']);
-    expect(readFileSync(join(root, 'editions', 'tei-only', 'tei-only.html'), 'utf8')).toBe(readFileSync(`${ROOT}editions/wilson-121798/wilson-121798.html`, 'utf8'));
+    // The same page, but for the bar and the TEI's file name, which the citation gives (no baseUrl).
+    const teiOnlyPage = withoutCorpusBar(readFileSync(join(root, 'editions', 'tei-only', 'tei-only.html'), 'utf8'));
+    expect(teiOnlyPage).toContain('TEI edition record.xml, teikit project');
+    expect(teiOnlyPage.replaceAll('record.xml', 'wilson-121798.xml')).toBe(withoutCorpusBar(readFileSync(`${ROOT}editions/wilson-121798/wilson-121798.html`, 'utf8')));
     for (const code of ['01', '09', '12']) {
       for (const suffix of OUTPUT_SUFFIXES) expect(existsSync(join(root, 'editions', 'corpus', code, `${code}${suffix}`)), `${code}${suffix}`).toBe(true);
       // Well-formed to a parser that is not teikit's own.
@@ -84,13 +88,21 @@ describe('teikit build', () => {
     expect(catalogue).toContain('<a href="wilson-121798/wilson-121798.html">Record of a Meeting between the Sino-Soviet Delegation and the Korean Workers&#39; Party Presidium</a>');
     expect(catalogue).toContain('<a href="corpus/09/09.xml">TEI</a>');
     expect(catalogue).toContain('<a href="tei-only/record.xml">TEI</a>');
-    expect(catalogue).toContain('<time datetime="1956-09-20">September 20, 1956</time>');
-    expect(catalogue).toContain('<dt>Archive</dt><dd>GARF, Fond 5446, Opis 98c, Delo 718, Listy 18-34</dd>');
-    // A FRUS document's file number is the source's reference, not an archive.
-    expect(catalogue).toContain('<dt>Source</dt><dd>893.24/5–1149</dd>');
-    expect(catalogue).not.toContain('<dt>Archive</dt><dd>893.24/5–1149</dd>');
-    expect(catalogue).toContain('<dt>Translator</dt><dd>Gary Goldberg</dd>');
-    expect(catalogue).toMatch(/<dt>Participants<\/dt><dd>Kim Il Sung, Kim Il, Pak Jeong-ae, /);
+    expect(catalogue).toContain('<p class="edition-line"><time datetime="1956-09-20">September 20, 1956</time> · GARF, Fond 5446, Opis 98c, Delo 718, Listy 18-34 · translated by Gary Goldberg</p>');
+    expect(catalogue).toContain('<p class="edition-line"><time datetime="1949-05-11">May 11, 1949</time> · 893.24/5–1149</p>');
+    expect(catalogue).toMatch(/<p class="participants"><span class="label">Participants:<\/span> Kim Il Sung, Kim Il, Pak Jeong-ae, .* and \d+ more<\/p>/);
+    // Filed by year, archive (the repository; a FRUS file number is the source's reference, not an archive) and person.
+    expect(catalogue).toContain('data-year="[&quot;1956&quot;]" data-archive="[&quot;GARF&quot;]" data-person="[&quot;Kim Il Sung&quot;,');
+    expect(catalogue).toContain('data-year="[&quot;1949&quot;]" data-archive="[&quot;Not stated&quot;]"');
+    expect(catalogue).toContain('<input type="checkbox" name="year" value="1956"> 1956 <span class="count">2</span>');
+    // In reading order, by date (the two copies of the reference record, same date and title, by folder).
+    const order = [...catalogue.matchAll(/<h2 id="edition-\d+"><a href="([^"]+)"/g)].map((match) => match[1]);
+    expect(order).toEqual(['corpus/12/12.html', 'corpus/09/09.html', 'corpus/01/01.html', 'tei-only/tei-only.html', 'wilson-121798/wilson-121798.html']);
+    // Each page leads back to the catalogue and on to its neighbours in that order.
+    const bar = (path: string): string => readFileSync(join(root, 'editions', path), 'utf8').match(/<nav class="corpus".*?<\/nav>/)?.[0] ?? '';
+    expect(bar('wilson-121798/wilson-121798.html')).toMatch(/^<nav class="corpus" aria-label="Corpus"><ul><li class="corpus-catalogue"><a href="..\/index.html">All editions<\/a><\/li><li class="corpus-previous"><a href="..\/tei-only\/tei-only.html" rel="prev"[^>]*>.*<\/a><\/li><\/ul><\/nav>$/);
+    expect(bar('corpus/12/12.html')).toMatch(/<a href="..\/..\/index.html">All editions<\/a>.*<li class="corpus-next"><a href="..\/09\/09.html" rel="next"/);
+    expect(bar('corpus/12/12.html')).not.toContain('corpus-previous');
     // Nothing is loaded from anywhere: no src, no external link; scripts allowed by hash only.
     expect(catalogue).not.toMatch(/\ssrc=|https?:\/\/[^"]*"\s*>|<link/);
     expect(catalogue).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+' 'sha256-[A-Za-z0-9+/=]+';/);
@@ -127,7 +139,7 @@ describe('teikit build', () => {
     expect(run.status, run.stderr).toBe(0);
     const page = join(root, 'editions', 'index.html');
     const html = readFileSync(page, 'utf8');
-    expect(html).toContain('<dt>Translator</dt><dd>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Goldberg&quot;</dd>');
+    expect(html).toContain(' · translated by &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Goldberg&quot;</p>');
     expect(html).not.toContain('<script>alert(1)');
     // In the search data the same name is JSON with "<" escaped, so it cannot close the script element.
     expect(html).toContain('\\u003cscript>alert(1)\\u003c/script> & \\"Goldberg\\"');
@@ -174,6 +186,35 @@ describe('teikit build', () => {
     writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('"teikit maintainers"', '"The Editors"'));
     expect(build(['--jobs', '1'], root).stderr).toContain('Building 1 of 5 editions (4 up to date)');
     expect(readFileSync(join(reference, 'wilson-121798.xml'), 'utf8')).toContain('<persName xml:id="editor">The Editors</persName>');
+  });
+
+  it('should build only an edition added to a corpus, and rewrite only the corpus bars of its neighbours by date', () => {
+    const root = copyCorpus(fresh.root, 'added');
+    const editions = join(root, 'editions');
+    const pages = ['corpus/09/09.html', 'corpus/01/01.html', 'corpus/12/12.html', 'wilson-121798/wilson-121798.html'];
+    const before = new Map(pages.map((page) => [page, readFileSync(join(editions, page), 'utf8')]));
+    const times = (page: string): number => statSync(join(editions, page)).mtimeMs;
+    const timesBefore = new Map(pages.map((page) => [page, times(page)]));
+    // Filippov to Stalin, 18 June 1949: between the transcript of 11 May 1949 (09) and the record of 16 December 1949 (01).
+    mkdirSync(join(editions, 'corpus', '05'));
+    cpSync(corpusFiles().find((path) => path.includes('/05-'))!, join(editions, 'corpus', '05', 'source.txt'));
+    const run = build(['--jobs', '1'], root);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('Building 1 of 6 editions (5 up to date)');
+    for (const page of ['corpus/09/09.html', 'corpus/01/01.html']) {
+      const after = readFileSync(join(editions, page), 'utf8');
+      expect(after, page).not.toBe(before.get(page));
+      expect(withoutCorpusBar(after), page).toBe(withoutCorpusBar(before.get(page)!));
+    }
+    expect(readFileSync(join(editions, 'corpus/09/09.html'), 'utf8')).toMatch(/<li class="corpus-next"><a href="..\/05\/05.html" rel="next"/);
+    expect(readFileSync(join(editions, 'corpus/01/01.html'), 'utf8')).toMatch(/<li class="corpus-previous"><a href="..\/05\/05.html" rel="prev"/);
+    // The other pages are not touched.
+    for (const page of ['corpus/12/12.html', 'wilson-121798/wilson-121798.html']) {
+      expect(readFileSync(join(editions, page), 'utf8')).toBe(before.get(page));
+      expect(times(page)).toBe(timesBefore.get(page));
+    }
+    // What was rewritten is recorded: nothing to do on the next run.
+    expect(build(['--jobs', '1'], root).stderr).toMatch(/^Nothing to build: all 6 editions are up to date/);
   });
 
   it('should report outcomes in edition order and write the same bytes whatever the number of workers', () => {

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, REFERENCE_SOURCE, REFERENCE_TEI, ROOT, readText, teikitInProcess, type CliRun } from './helpers.js';
+import { FIXTURES, REFERENCE_SOURCE, REFERENCE_TEI, ROOT, readText, teikitInProcess, withoutCorpusBar, type CliRun } from './helpers.js';
 
 const CLI = join(ROOT, 'dist/cli/main.js');
 const work = mkdtempSync(join(tmpdir(), 'teikit-cli-'));
@@ -220,7 +220,8 @@ describe('teikit render (CLI)', async () => {
       const target = join(out, `edition${committed}`);
       const run = await teikit(['render', REFERENCE_TEI, ...args, '-o', target]);
       expect(run.status).toBe(0);
-      expect(readFileSync(target, 'utf8')).toBe(readText(edition(committed)));
+      // The committed page carries the corpus bar the build added (tested with the build).
+      expect(readFileSync(target, 'utf8')).toBe(withoutCorpusBar(readText(edition(committed))));
     }
     expect(readdirSync(out).sort()).toEqual(['edition.diplomatic.txt', 'edition.html', 'edition.txt']);
   });
@@ -230,13 +231,14 @@ describe('teikit render (CLI)', async () => {
     expect(run.status).toBe(0);
     const record = JSON.parse(run.stdout) as Record<string, unknown>;
     // Keys in a fixed order; values as the reference header states them (read by hand).
-    expect(Object.keys(record)).toEqual(['id', 'title', 'subtitle', 'date', 'dateText', 'archive', 'translators', 'participants', 'summary']);
+    expect(Object.keys(record)).toEqual(['id', 'title', 'subtitle', 'date', 'dateText', 'archive', 'repository', 'translators', 'participants', 'summary']);
     expect(record).toMatchObject({
       id: 'wilson-121798',
       title: "Record of a Meeting between the Sino-Soviet Delegation and the Korean Workers' Party Presidium",
       date: '1956-09-20',
       dateText: 'September 20, 1956',
       archive: 'GARF, Fond 5446, Opis 98c, Delo 718, Listy 18-34',
+      repository: 'GARF',
       translators: ['Gary Goldberg'],
     });
     // Participants of the attendance list in its order, then the speakers it lacks; no one only mentioned.

@@ -143,6 +143,10 @@ export async function teikitInProcess(args: string[]): Promise<CliRun> {
   return { status: outcome.exitCode, stdout: captured.stdout + (outcome.stdout ?? ''), stderr: captured.stderr + (outcome.stderr ?? '') };
 }
 
+/** An edition's page without the corpus bar the build puts between its two markers (src/build/navigation.ts). */
+export const withoutCorpusBar = (html: string): string =>
+  html.replace(/<!--teikit:corpus-->[\s\S]*?<!--\/teikit:corpus-->/, '<!--teikit:corpus--><!--/teikit:corpus-->');
+
 /** Run `teikit build` (as CI does: plain lines, no progress bar). */
 export function buildCli(args: string[], cwd: string, env: Record<string, string> = {}): { status: number | null; stderr: string; stdout: string } {
   const run = spawnSync(process.execPath, [`${ROOT}dist/cli/main.js`, 'build', ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true', ...env } });

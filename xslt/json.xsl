@@ -27,6 +27,7 @@
         <xsl:for-each select="tk:iso-date($tei)"><fn:string key="date">{.}</fn:string></xsl:for-each>
         <xsl:for-each select="tk:date($tei)"><fn:string key="dateText">{tk:date-text(.)}</fn:string></xsl:for-each>
         <xsl:for-each select="tk:archival-signature($tei)"><fn:string key="archive">{.}</fn:string></xsl:for-each>
+        <xsl:for-each select="tk:repository($tei)"><fn:string key="repository">{.}</fn:string></xsl:for-each>
         <xsl:for-each select="tk:source-note($tei)[empty(tk:archival-signature($tei))]"><fn:string key="sourceNote">{.}</fn:string></xsl:for-each>
         <fn:array key="translators">
           <xsl:for-each select="tk:translators($tei)"><fn:string>{.}</fn:string></xsl:for-each>

@@ -1,17 +1,21 @@
 /**
- * The catalogue of a corpus folder (index.html): every built edition with its title, date,
- * archive, translators and participants, links to its HTML, TEI and text editions, and a
- * search over titles, persons and full text (MiniSearch, inlined: the page loads nothing).
- * Written from the editions' state records in two streaming passes, so memory does not grow
- * with the corpus; rewritten only when an edition changed.
+ * The catalogue of a corpus folder (index.html): every built edition in reading order (by date)
+ * with its title, date, source, a one-line summary and its participants, links to its HTML, TEI
+ * and text editions; filters by year, archive and person with counts, and a search over titles,
+ * persons and full text (MiniSearch, inlined: the page loads nothing). In the editions' design
+ * (xslt/html/edition.css). Written from the editions' state records one edition at a time, so
+ * memory holds only each edition's place and facets; rewritten only when an edition changed.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { writeFileAtomicWith } from '../io.js';
 import { TEIKIT_VERSION } from '../version.js';
 import { removeLeftovers, type EditionSource } from './editions.js';
+import { escapeHtml, hrefFrom } from './html.js';
+import type { Placed } from './navigation.js';
 import { readState, type EditionState } from './state.js';
 
 export const CATALOGUE_FILE = 'index.html';
@@ -24,13 +28,8 @@ export interface CatalogueResult {
   written: boolean;
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]!);
-
 /** JSON inside <script>: "<" escaped so that no "</script>" or "<!--" can end or change the element. */
 const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
-
-const hrefOf = (path: string): string => path.split('/').map(encodeURIComponent).join('/');
 
 /** MiniSearch's browser build, inlined into the page with its licence notice (MIT). */
 const MINISEARCH = (() => {
@@ -41,15 +40,24 @@ const MINISEARCH = (() => {
   return `/*! MiniSearch ${version}, Copyright 2022 Luca Ongaro, MIT licence: https://github.com/lucaong/minisearch */\n${code}`;
 })();
 
-/** The page's own script: builds the index on first use, filters and orders the list. */
+/** The page's own script: builds the index on first use; filters (search and facets), counts and orders the list. */
 const SEARCH_SCRIPT = `
 (function () {
   'use strict';
   var form = document.getElementById('search');
   var input = document.getElementById('search-input');
   var status = document.getElementById('search-status');
+  var sort = document.getElementById('search-sort');
   var list = document.getElementById('editions');
   var items = Array.prototype.slice.call(list.children);
+  var boxes = Array.prototype.slice.call(document.querySelectorAll('#facets input[type=checkbox]'));
+  var facets = ['year', 'archive', 'person'];
+  // Each item's values per facet, from its data attributes (JSON arrays).
+  var values = items.map(function (item) {
+    var own = {};
+    facets.forEach(function (facet) { own[facet] = JSON.parse(item.getAttribute('data-' + facet) || '[]'); });
+    return own;
+  });
   var index = null;
   function ensureIndex() {
     if (index) return index;
@@ -62,58 +70,105 @@ const SEARCH_SCRIPT = `
     index.addAll(JSON.parse(document.getElementById('search-data').textContent));
     return index;
   }
-  var sort = document.getElementById('search-sort');
-  // Editions without a date go last when sorting by date ("~" sorts after every ISO date).
-  function sortKey(item) { return sort.value === 'date' ? (item.dataset.date || '~') : sort.value === 'title' ? item.dataset.title : ''; }
+  function chosen() {
+    var picked = {};
+    facets.forEach(function (facet) { picked[facet] = []; });
+    boxes.forEach(function (box) { if (box.checked) picked[box.name].push(box.value); });
+    return picked;
+  }
+  // Within a facet any checked value will do; across facets every facet must hold.
+  function passes(position, picked, except) {
+    return facets.every(function (facet) {
+      if (facet === except || picked[facet].length === 0) return true;
+      return values[position][facet].some(function (value) { return picked[facet].indexOf(value) >= 0; });
+    });
+  }
+  // Reading order (by date) is the order the page is written in; "~" would sort after every ISO date.
+  function sortKey(item, position) { return sort.value === 'title' ? item.dataset.title : String(1e9 + position); }
   function update() {
     var query = input.value.trim();
-    if (!query) {
-      var ordered = items.slice().sort(function (a, b) { var x = sortKey(a), y = sortKey(b); return x < y ? -1 : x > y ? 1 : 0; });
-      ordered.forEach(function (item, position) { item.hidden = false; item.style.order = String(position); });
-      status.textContent = '';
-      return;
+    var picked = chosen();
+    var filtered = facets.some(function (facet) { return picked[facet].length > 0; });
+    var rank = null;
+    if (query) {
+      rank = new Map(ensureIndex().search(query).map(function (hit, position) { return [hit.id, position]; }));
     }
-    var hits = ensureIndex().search(query);
-    var rank = new Map(hits.map(function (hit, position) { return [hit.id, position]; }));
-    items.forEach(function (item, position) {
-      var found = rank.has(position);
-      item.hidden = !found;
-      item.style.order = found ? String(rank.get(position)) : '';
+    var found = function (position) { return !rank || rank.has(position); };
+    var shown = 0;
+    var ordered = items.map(function (item, position) { return { item: item, position: position, key: sortKey(item, position) }; })
+      .sort(function (a, b) { return a.key < b.key ? -1 : a.key > b.key ? 1 : 0; });
+    ordered.forEach(function (entry, place) {
+      var visible = found(entry.position) && passes(entry.position, picked);
+      entry.item.hidden = !visible;
+      entry.item.style.order = String(rank && rank.has(entry.position) ? rank.get(entry.position) : place);
+      if (visible) shown += 1;
     });
-    status.textContent = hits.length + ' of ' + items.length + (items.length === 1 ? ' edition matches ' : ' editions match ') + '\\u201c' + query + '\\u201d';
+    // A value's count: the editions it would show, given the search and the other facets.
+    boxes.forEach(function (box) {
+      var count = 0;
+      values.forEach(function (own, position) {
+        if (found(position) && passes(position, picked, box.name) && own[box.name].indexOf(box.value) >= 0) count += 1;
+      });
+      box.parentNode.querySelector('.count').textContent = String(count);
+    });
+    var what = query ? (shown === 1 && items.length === 1 ? ' edition matches ' : ' editions match ') + '\\u201c' + query + '\\u201d' + (filtered ? ' and the filters' : '') : filtered ? ' editions shown' : '';
+    status.textContent = query || filtered ? shown + ' of ' + items.length + what : '';
   }
   form.hidden = false;
+  document.getElementById('facets').hidden = false;
   form.addEventListener('submit', function (event) { event.preventDefault(); update(); });
   input.addEventListener('input', update);
   sort.addEventListener('change', update);
+  boxes.forEach(function (box) { box.addEventListener('change', update); });
+  document.getElementById('facets-clear').addEventListener('click', function () { boxes.forEach(function (box) { box.checked = false; }); update(); });
   var address = new URLSearchParams(location.search);
   if (address.get('sort')) sort.value = address.get('sort');
   if (address.get('q')) input.value = address.get('q');
-  if (address.get('q') || address.get('sort')) update();
+  boxes.forEach(function (box) { if (address.getAll(box.name).indexOf(box.value) >= 0) box.checked = true; });
+  update();
 })();
 `;
 
-const STYLE = `
-:root { color-scheme: light dark; --accent: #1f5f8b; --muted: #5c6670; }
-body { font: 1rem/1.5 Georgia, 'Times New Roman', serif; max-width: 60rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; }
-header h1 { margin-bottom: 0.25rem; }
-.lead, .facts dt, .status { color: var(--muted); }
-#search { margin: 1.25rem 0; }
-#search label { display: block; font-weight: bold; margin-bottom: 0.25rem; }
-#search-input { font: inherit; width: 100%; max-width: 36rem; padding: 0.4rem 0.6rem; box-sizing: border-box; }
-#search-sort { font: inherit; margin-top: 0.25rem; }
-#search label[for="search-sort"] { margin-top: 0.5rem; font-weight: normal; }
-#editions { list-style: none; padding: 0; display: flex; flex-direction: column; gap: 1rem; }
-#editions > li { border-top: 1px solid #c8ced4; padding-top: 0.75rem; }
-#editions h2 { font-size: 1.2rem; margin: 0 0 0.25rem; }
-.subtitle { margin: 0 0 0.5rem; font-style: italic; }
-.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 0.75rem; margin: 0.25rem 0; }
-.facts dd { margin: 0; }
-.summary { margin: 0.5rem 0; }
-.links a { margin-right: 0.75rem; }
-a { color: var(--accent); }
-@media (prefers-color-scheme: dark) { :root { --accent: #8cc4ee; --muted: #a9b3bc; } body { background: #15191d; color: #e6e9ec; } }
-@media print { #search { display: none; } }
+/** The editions' own design, shared with the catalogue (one file: xslt/html/edition.css). */
+const DESIGN = readFileSync(fileURLToPath(new URL('../../xslt/html/edition.css', import.meta.url)), 'utf8');
+
+const STYLE = `${DESIGN}
+/* The catalogue. */
+.page { max-width: 72rem; }
+.lead { color: var(--muted); margin: .25rem 0 1rem; font: .95rem/1.5 var(--sans); }
+#search { margin: 0 0 1rem; font-family: var(--sans); }
+#search label { display: block; font-weight: 600; margin-bottom: .25rem; }
+#search-input { font: inherit; width: 100%; padding: .45rem .6rem; border: 1px solid #8a8577; border-radius: 3px; background: #fff; color: var(--ink); }
+.order { display: flex; align-items: center; gap: .5rem; margin-top: .5rem; font-size: .9rem; }
+#search .order label { display: inline; font-weight: normal; margin: 0; }
+#search-sort { font: inherit; padding: .2rem .4rem; border: 1px solid #8a8577; border-radius: 3px; background: #fff; color: var(--ink); }
+.status { color: var(--muted); font: .9rem var(--sans); min-height: 1.4em; margin: .5rem 0 0; }
+#facets { font: .9rem/1.4 var(--sans); }
+#facets fieldset { border: 0; border-top: 1px solid var(--rule); padding: .5rem 0; margin: 0; }
+#facets legend { font-weight: 600; padding: 0; }
+#facets ul { list-style: none; margin: .25rem 0 0; padding: 0; }
+#facets li label { display: flex; gap: .4rem; align-items: baseline; padding: .1rem 0; cursor: pointer; }
+#facets .count { margin-left: auto; color: var(--muted); font-variant-numeric: tabular-nums; }
+#facets details summary { cursor: pointer; color: var(--link); margin-top: .25rem; }
+#facets-clear { font: inherit; margin: .5rem 0; background: none; border: 1px solid var(--rule); border-radius: 3px; padding: .2rem .6rem; cursor: pointer; color: var(--ink); }
+#editions { list-style: none; padding: 0; margin: 0; display: flex; flex-direction: column; }
+#editions > li { border-top: 1px solid var(--rule); padding: .85rem 0; }
+#editions h2 { font-size: 1.15rem; margin: 0 0 .2rem; border: 0; }
+#editions h2 a { text-decoration: none; }
+#editions h2 a:hover, #editions h2 a:focus { text-decoration: underline; }
+.edition-line { font: .9rem/1.5 var(--sans); color: var(--muted); margin: 0; }
+.summary { margin: .3rem 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.participants { font: .9rem/1.5 var(--sans); margin: .2rem 0; }
+.participants .label { color: var(--muted); }
+.links { font: .85rem var(--sans); margin: .3rem 0 0; }
+.links a { margin-right: .9rem; }
+@media (min-width: 60rem) {
+  .page { display: grid; grid-template-columns: 16rem minmax(0, 1fr); grid-template-areas: "head head" "facets list"; column-gap: 2.5rem; }
+  .masthead { grid-area: head; }
+  #facets { grid-area: facets; position: sticky; top: 0; align-self: start; max-height: 100vh; overflow-y: auto; }
+  main { grid-area: list; }
+}
+@media print { #search, #facets { display: none; } }
 `;
 
 const scriptHash = (script: string): string => `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
@@ -123,20 +178,20 @@ interface Listed {
   state: EditionState;
 }
 
-/** The editions that have a state record, i.e. were built successfully, in corpus order. */
-function* listed(members: readonly EditionSource[]): Generator<Listed> {
-  for (const edition of members) {
+/** The built editions in reading order, each state read when its turn comes (not all held at once). */
+function* listed(order: readonly Placed[]): Generator<Listed> {
+  for (const { edition } of order) {
     const state = readState(edition.directory);
     if (state) yield { edition, state };
   }
 }
 
 /** The hash of everything the catalogue shows: written into the page, compared on the next build. */
-function catalogueHash(members: readonly EditionSource[], toolchain: string): { hash: string; count: number } {
+function catalogueHash(order: readonly Placed[], toolchain: string): { hash: string; count: number } {
   // The page's own style and scripts count too: a new page design rewrites every catalogue.
   const hash = createHash('sha256').update(toolchain).update(STYLE).update(SEARCH_SCRIPT).update(MINISEARCH);
   let count = 0;
-  for (const { edition, state } of listed(members)) {
+  for (const { edition, state } of listed(order)) {
     hash.update(`${edition.key}\0${state.inputs}\n`);
     count += 1;
   }
@@ -159,11 +214,6 @@ function recordedHash(path: string): string | undefined {
   }
 }
 
-/** The link from the catalogue (in root) to a file of an edition's folder. */
-function hrefIn(root: string, edition: EditionSource, name: string): string {
-  return hrefOf(relative(root, join(edition.directory, name)).split('\\').join('/'));
-}
-
 function links({ edition, state }: Listed, root: string): string {
   const teiName = edition.source.kind === 'tei' ? relative(edition.directory, edition.source.path) : `${edition.name}.xml`;
   const available = new Set([...Object.keys(state.outputs), teiName]);
@@ -175,28 +225,50 @@ function links({ edition, state }: Listed, root: string): string {
   ];
   return entries
     .filter(([name]) => available.has(name))
-    .map(([name, label]) => `<a href="${hrefIn(root, edition, name)}">${escapeHtml(label)}</a>`)
+    .map(([name, label]) => `<a href="${hrefFrom(root, join(edition.directory, name))}">${escapeHtml(label)}</a>`)
     .join('');
 }
 
+/** What the facets file an edition under. */
+interface FacetValues {
+  year: string[];
+  archive: string[];
+  person: string[];
+}
+
+const NOT_STATED = 'Not stated';
+
+function facetValues({ record }: EditionState): FacetValues {
+  const year = record.date?.match(/^-?\d{4}/)?.[0];
+  return { year: year ? [year] : [NOT_STATED], archive: [record.repository ?? NOT_STATED], person: [...new Set(record.participants)] };
+}
+
+/** Participants shown in a list entry; the rest are counted ("and 12 more"), and all are searchable. */
+const PARTICIPANTS_SHOWN = 8;
+
 function entryHtml(item: Listed, position: number, root: string): string {
   const { record } = item.state;
-  const facts: [string, string][] = [];
+  const line: string[] = [];
   if (record.dateText || record.date) {
     const shown = escapeHtml(record.dateText ?? record.date!);
-    facts.push(['Date', record.date ? `<time datetime="${escapeHtml(record.date)}">${shown}</time>` : shown]);
+    line.push(record.date ? `<time datetime="${escapeHtml(record.date)}">${shown}</time>` : shown);
   }
-  if (record.archive) facts.push(['Archive', escapeHtml(record.archive)]);
-  if (record.sourceNote) facts.push(['Source', escapeHtml(record.sourceNote)]);
-  if (record.translators.length > 0) facts.push([record.translators.length === 1 ? 'Translator' : 'Translators', escapeHtml(record.translators.join('; '))]);
-  if (record.participants.length > 0) facts.push(['Participants', escapeHtml(record.participants.join(', '))]);
+  const source = record.archive ?? record.sourceNote;
+  if (source) line.push(escapeHtml(source));
+  if (record.translators.length > 0) line.push(`translated by ${escapeHtml(record.translators.join('; '))}`);
   const headingId = `edition-${position + 1}`;
+  const facets = facetValues(item.state);
+  const others = record.participants.length - PARTICIPANTS_SHOWN;
+  const participants = record.participants.slice(0, PARTICIPANTS_SHOWN).map(escapeHtml).join(', ') + (others > 0 ? ` and ${others} more` : '');
+  const summary = record.summary ?? record.subtitle;
   return [
-    `<li data-date="${escapeHtml(record.date ?? '')}" data-title="${escapeHtml(record.title.toLowerCase())}"><article aria-labelledby="${headingId}">`,
-    `<h2 id="${headingId}"><a href="${hrefIn(root, item.edition, `${item.edition.name}.html`)}">${escapeHtml(record.title)}</a></h2>`,
-    record.subtitle ? `<p class="subtitle">${escapeHtml(record.subtitle)}</p>` : '',
-    facts.length > 0 ? `<dl class="facts">${facts.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('')}</dl>` : '',
-    record.summary ? `<p class="summary">${escapeHtml(record.summary)}</p>` : '',
+    `<li data-date="${escapeHtml(record.date ?? '')}" data-title="${escapeHtml(record.title.toLowerCase())}"`,
+    ` data-year="${escapeHtml(JSON.stringify(facets.year))}" data-archive="${escapeHtml(JSON.stringify(facets.archive))}" data-person="${escapeHtml(JSON.stringify(facets.person))}">`,
+    `<article aria-labelledby="${headingId}">`,
+    `<h2 id="${headingId}"><a href="${hrefFrom(root, join(item.edition.directory, `${item.edition.name}.html`))}">${escapeHtml(record.title)}</a></h2>`,
+    line.length > 0 ? `<p class="edition-line">${line.join(' · ')}</p>` : '',
+    summary ? `<p class="summary" title="${escapeHtml(summary)}">${escapeHtml(summary)}</p>` : '',
+    record.participants.length > 0 ? `<p class="participants"><span class="label">Participants:</span> ${participants}</p>` : '',
     `<p class="links">${links(item, root)}</p>`,
     '</article></li>\n',
   ].join('');
@@ -209,16 +281,45 @@ function searchDocument({ state }: Listed, position: number): { i: number; title
     i: position,
     title: [record.title, record.subtitle].filter(Boolean).join(' — '),
     persons: [...record.participants, ...record.translators].join(', '),
-    text: [record.archive, record.sourceNote, record.dateText, record.date, state.words].filter(Boolean).join(' '),
+    text: [record.archive, record.repository, record.sourceNote, record.dateText, record.date, state.words].filter(Boolean).join(' '),
   };
 }
 
-/** Write (or leave as it is) the catalogue of a corpus folder. */
-export function writeCatalogue(root: string, members: readonly EditionSource[], toolchain: string): CatalogueResult {
+/** Values shown before a facet's "all" fold; the rest are one click away. */
+const FACET_VALUES_SHOWN = 12;
+
+const FACET_LABELS: Record<keyof FacetValues, string> = { year: 'Year', archive: 'Archive', person: 'Person' };
+
+/** A facet as checkboxes with counts: years in order, the others by count (then name). */
+function facetHtml(facet: keyof FacetValues, counts: Map<string, number>): string {
+  // "Not stated" last whatever its count: it is not a value to choose first.
+  const stated = (a: [string, number], b: [string, number]): number => Number(a[0] === NOT_STATED) - Number(b[0] === NOT_STATED);
+  const byName = (a: [string, number], b: [string, number]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  const entries = [...counts].sort((a, b) => stated(a, b) || (facet === 'year' ? 0 : b[1] - a[1]) || byName(a, b));
+  const item = ([value, count]: [string, number]): string =>
+    `<li><label><input type="checkbox" name="${facet}" value="${escapeHtml(value)}"> ${escapeHtml(value)} <span class="count">${count}</span></label></li>`;
+  const shown = entries.slice(0, FACET_VALUES_SHOWN).map(item).join('');
+  const folded = entries.slice(FACET_VALUES_SHOWN);
+  return [
+    `<fieldset><legend>${FACET_LABELS[facet]}</legend><ul>${shown}</ul>`,
+    folded.length > 0 ? `<details><summary>${folded.length} more</summary><ul>${folded.map(item).join('')}</ul></details>` : '',
+    '</fieldset>',
+  ].join('');
+}
+
+/** Write (or leave as it is) the catalogue of a corpus folder, its editions in reading order (src/build/navigation.ts). */
+export function writeCatalogue(root: string, order: readonly Placed[], toolchain: string): CatalogueResult {
   const path = join(root, CATALOGUE_FILE);
-  const { hash, count } = catalogueHash(members, toolchain);
+  const { hash, count } = catalogueHash(order, toolchain);
   removeLeftovers(root);
   if (recordedHash(path) === hash) return { path, editions: count, written: false };
+  const counts: Record<keyof FacetValues, Map<string, number>> = { year: new Map(), archive: new Map(), person: new Map() };
+  for (const { state } of listed(order)) {
+    const values = facetValues(state);
+    for (const facet of Object.keys(counts) as (keyof FacetValues)[]) {
+      for (const value of values[facet]) counts[facet].set(value, (counts[facet].get(value) ?? 0) + 1);
+    }
+  }
   const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src ${scriptHash(MINISEARCH)} ${scriptHash(SEARCH_SCRIPT)}; base-uri 'none'; form-action 'none'`;
   const title = `Editions (${count})`;
   writeFileAtomicWith(path, (write) => {
@@ -229,20 +330,24 @@ export function writeCatalogue(root: string, members: readonly EditionSource[], 
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
         `<meta http-equiv="Content-Security-Policy" content="${csp}">\n`,
         `<meta name="generator" content="teikit ${escapeHtml(TEIKIT_VERSION)}">\n`,
-        `<title>${title}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n`,
-        `<header><h1>Editions</h1><p class="lead">${count} ${count === 1 ? 'edition' : 'editions'}: reading editions in HTML, TEI P5 sources and plain-text editions, built by teikit ${escapeHtml(TEIKIT_VERSION)}.</p></header>\n`,
+        `<title>${title}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n<div class="page">\n`,
+        `<header class="masthead"><h1>Editions</h1><p class="lead">${count} ${count === 1 ? 'edition' : 'editions'}, by date: reading editions in HTML, TEI P5 sources and plain-text editions, built by teikit ${escapeHtml(TEIKIT_VERSION)}.</p></header>\n`,
+        // Filters and search need the script: without it they stay hidden and the list is all there is.
+        '<aside id="facets" aria-label="Filter the editions" hidden>',
+        ...(Object.keys(counts) as (keyof FacetValues)[]).filter((facet) => counts[facet].size > 0).map((facet) => facetHtml(facet, counts[facet])),
+        '<button type="button" id="facets-clear">Clear the filters</button></aside>\n',
         '<main>\n<form id="search" role="search" hidden><label for="search-input">Search titles, persons and full text</label>',
         '<input id="search-input" type="search" name="q" autocomplete="off" spellcheck="false" aria-describedby="search-status">',
-        '<label for="search-sort">Order when not searching</label><select id="search-sort"><option value="">as in the folder</option><option value="date">by date</option><option value="title">by title</option></select>',
+        '<p class="order"><label for="search-sort">Order</label><select id="search-sort"><option value="date">by date</option><option value="title">by title</option></select></p>',
         '<p id="search-status" class="status" aria-live="polite"></p></form>\n',
         '<ul id="editions">\n',
       ].join(''),
     );
     let position = 0;
-    for (const item of listed(members)) write(entryHtml(item, position++, root));
-    write('</ul>\n</main>\n<script type="application/json" id="search-data">[');
+    for (const item of listed(order)) write(entryHtml(item, position++, root));
+    write('</ul>\n</main>\n</div>\n<script type="application/json" id="search-data">[');
     position = 0;
-    for (const item of listed(members)) write(`${position === 0 ? '' : ','}\n${scriptJson(searchDocument(item, position++))}`);
+    for (const item of listed(order)) write(`${position === 0 ? '' : ','}\n${scriptJson(searchDocument(item, position++))}`);
     write(`\n]</script>\n<script>${MINISEARCH}</script>\n<script>${SEARCH_SCRIPT}</script>\n</body>\n</html>\n`);
   });
   return { path, editions: count, written: true };

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Diagnostic } from '../diagnostics.js';
 import { CATALOGUE_FILE, writeCatalogue, type CatalogueResult } from './catalogue.js';
+import { linkCorpus, readingOrder } from './navigation.js';
 import { displayPath, findEditions, markedByTeikit, removeLeftovers, shardOf, type EditionSource } from './editions.js';
 import { failedOutcome, type EditionOutcome } from './outcome.js';
 import { readEditionInputs, readState, staleness, toolchainFingerprint } from './state.js';
@@ -156,7 +157,11 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
         continue;
       }
       try {
-        summary.catalogues.push(writeCatalogue(root, members, toolchain));
+        const order = readingOrder(members);
+        const unlinked = linkCorpus(root, CATALOGUE_FILE, order);
+        summary.problems.push(...unlinked);
+        summary.errors += unlinked.length;
+        summary.catalogues.push(writeCatalogue(root, order, toolchain));
       } catch (error) {
         // A full disk or a read-only folder: the editions are built; the summary says what failed.
         const code = (error as NodeJS.ErrnoException).code ?? String(error);

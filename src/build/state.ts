@@ -56,6 +56,8 @@ export interface CatalogueRecord {
   dateText?: string;
   /** Where the original is kept (repository and shelfmark, or the archival citation). */
   archive?: string;
+  /** The repository alone ("GARF"): what the catalogue filters by. */
+  repository?: string;
   /** The source's own reference line, e.g. a FRUS document's file number. */
   sourceNote?: string;
   translators: string[];
@@ -78,6 +80,8 @@ export interface EditionState {
   record: CatalogueRecord;
   /** The distinct words of the reading text, for the catalogue's full-text search. */
   words: string;
+  /** Hash of the corpus bar last put into the HTML (src/build/navigation.ts); none before it is. */
+  navigation?: string;
 }
 
 export interface EditionInputs {
@@ -115,13 +119,14 @@ function isEditionState(value: unknown): value is EditionState {
     state.format === STATE_FORMAT &&
     typeof state.inputs === 'string' &&
     typeof state.words === 'string' &&
+    (state.navigation === undefined || typeof state.navigation === 'string') &&
     typeof outputs === 'object' && outputs !== null && !Array.isArray(outputs) &&
     Object.entries(outputs).every(([name, output]) => OUTPUT_NAME.test(name) && name !== '.' && name !== '..' && isOutputRecord(output)) &&
     typeof record === 'object' && record !== null &&
     typeof record.id === 'string' && typeof record.title === 'string' &&
     Array.isArray(record.translators) && record.translators.every((item) => typeof item === 'string') &&
     Array.isArray(record.participants) && record.participants.every((item) => typeof item === 'string') &&
-    ['subtitle', 'date', 'dateText', 'archive', 'sourceNote', 'summary'].every((key) => record[key] === undefined || typeof record[key] === 'string')
+    ['subtitle', 'date', 'dateText', 'archive', 'repository', 'sourceNote', 'summary'].every((key) => record[key] === undefined || typeof record[key] === 'string')
   );
 }
 

@@ -162,10 +162,10 @@
         <xsl:if test="exists($neighbours) and exists(($neighbours?1, $neighbours?2))">
           <span class="turn-nav">
             <xsl:for-each select="$neighbours?1">
-              <a href="#{tk:anchor(.)}" rel="prev" aria-label="Previous turn of {tk:speaker-name(.)} (turn {tk:block-number(.)})">← {tk:block-number(.)}</a>
+              <a href="#{tk:anchor(.)}" rel="prev"><span class="visually-hidden">Previous turn of {tk:speaker-name(.)}: turn </span><span aria-hidden="true">← </span>{tk:block-number(.)}</a>
             </xsl:for-each>
             <xsl:for-each select="$neighbours?2">
-              <a href="#{tk:anchor(.)}" rel="next" aria-label="Next turn of {tk:speaker-name(.)} (turn {tk:block-number(.)})">{tk:block-number(.)} →</a>
+              <a href="#{tk:anchor(.)}" rel="next"><span class="visually-hidden">Next turn of {tk:speaker-name(.)}: turn </span>{tk:block-number(.)}<span aria-hidden="true"> →</span></a>
             </xsl:for-each>
           </span>
         </xsl:if>
@@ -180,6 +180,10 @@
     <p class="note-block{@type ! (' ' || replace(., '[^A-Za-z0-9-]', ''))}">
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
       <xsl:apply-templates mode="html-inline"/>
+      <xsl:if test="@xml:id and exists(key('tk:note-reference', string(@xml:id)))">
+        <xsl:text> </xsl:text>
+        <a href="#ref-{@xml:id}" aria-label="Back to the text of note {(@n, @xml:id)[1]}">↩</a>
+      </xsl:if>
     </p>
   </xsl:template>
 

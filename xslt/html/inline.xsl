@@ -25,8 +25,12 @@
     <span class="inline-note {@type}" title="{upper-case(substring(@type, 1, 1)) || substring(@type, 2)} note"><span class="bracket">[</span><xsl:if test="@target and @n"><span class="dip flag">{substring-after(tk:marks('sic-comment', @n)[1], '[')}</span></xsl:if><xsl:apply-templates mode="#current"/><span class="bracket">]</span></span>
   </xsl:template>
 
+  <!-- A note's first reference carries an id, which the note links back to (html/blocks.xsl). -->
+  <xsl:key name="tk:note-reference" match="tei:ref[@type = 'note'][starts-with(@target, '#')]" use="substring(@target, 2)"/>
+
   <xsl:template match="tei:ref[@type = 'note'][starts-with(@target, '#')]" mode="html-inline">
-    <sup class="noteref"><a href="#{substring(@target, 2)}" aria-label="Note {normalize-space(.)}">{normalize-space(.)}</a></sup>
+    <xsl:variable name="target" select="substring(@target, 2)"/>
+    <sup class="noteref"><a href="#{$target}" aria-label="Note {normalize-space(.)}"><xsl:if test="key('tk:note-reference', $target)[1] is ."><xsl:attribute name="id" select="'ref-' || $target"/></xsl:if>{normalize-space(.)}</a></sup>
     <!-- teikit's notes begin with their number ("33. Not printed"): no label before them. -->
     <xsl:call-template name="tk:sidenote">
       <xsl:with-param name="note" select="key('tk:id', substring(@target, 2))[self::tei:note]"/>
