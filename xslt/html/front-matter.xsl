@@ -143,8 +143,13 @@
         <dt>Date</dt>
         <dd><xsl:if test="@when"><time datetime="{@when}">{tk:date-text(.)}</time></xsl:if><xsl:if test="not(@when)">{tk:date-text(.)}</xsl:if></dd>
       </xsl:for-each>
-      <xsl:for-each select="tk:archive($tei)">
+      <xsl:for-each select="tk:archival-signature($tei)">
         <dt>Archive</dt>
+        <dd>{.}</dd>
+      </xsl:for-each>
+      <!-- A FRUS document's file number is the source's own reference, not an archive. -->
+      <xsl:for-each select="tk:source-note($tei)[empty(tk:archival-signature($tei))]">
+        <dt>Source</dt>
         <dd>{.}</dd>
       </xsl:for-each>
       <xsl:for-each select="tk:record-url($tei)">
