@@ -264,13 +264,11 @@ describe('the reading edition\'s layout', () => {
     expect(listed).toEqual([BUNDLED[1], BUNDLED[2], BUNDLED[0]]);
   });
 
-  it('passes axe-core with no serious or critical violation at both widths', async () => {
-    // The reference edition at 1000 px, in both views, is checked above: here the margin notes and the one-column page.
-    for (const [page, url] of [[wide, NOTES_URL], [wide, BUNDLED_CATALOGUE], [narrow, BUNDLED[0]!]] as const) {
-      await page.goto(url);
-      const violations = (await new AxeBuilder({ page }).analyze()).violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-      expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`), url).toEqual([]);
-    }
+  it('passes axe-core with no serious or critical violation in the wide layout too (margin notes, apparatus column)', async () => {
+    // The one-column layout is checked above (the reference edition at 1000 px, in both views), as is the catalogue.
+    await wide.goto(NOTES_URL);
+    const violations = (await new AxeBuilder({ page: wide }).analyze()).violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+    expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 });
 
