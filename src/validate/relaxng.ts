@@ -15,13 +15,13 @@ import type salve from 'salve-annos';
 import type { Diagnostic, SourceFile } from '../diagnostics.js';
 import { TEI_NS, XML_NS } from '../namespaces.js';
 import type { XmlElement, XmlDocument } from '../xml/parse.js';
-import { grammarFromTree, GrammarError, toRngTree, type RngNode } from './rng/grammar.js';
+import { grammarFromTree, GrammarError, loadGrammar, storeGrammar, toRngTree } from './rng/grammar.js';
 import { Validator, type Grammar, type SchemaErrorKind, type SchemaProblem, type ValidatedElement } from './rng/validator.js';
 
 const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
 
 /** Bump when the cached form changes: an old cache is then simply not found. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
 /** A RELAX NG schema compiled for validation; reuse it for every document. */
 export interface CompiledSchema {
@@ -74,31 +74,32 @@ function patchSalve(): void {
   };
 }
 
-/** A compiled schema on disk: which schema it is of (the key of its content) and a digest of the tree. */
+/** A compiled schema on disk: which schema it is of (the key of its content), a digest of the grammar, the grammar. */
 interface CacheEntry {
   schema: string;
   digest: string;
-  tree: string;
+  grammar: string;
 }
 
 /**
- * The simplified tree cached for a schema, if the file is the cache of that schema and whole: a
+ * The compiled grammar cached for a schema, if the file is the cache of that schema and whole: a
  * cache file swapped or copied from another schema must not change what is valid.
  */
-function readCachedTree(path: string, key: string): string | undefined {
+function readCachedGrammar(path: string, key: string): Grammar | undefined {
   try {
     const entry = JSON.parse(readFileSync(path, 'utf8')) as Partial<CacheEntry>;
-    if (entry.schema !== key || typeof entry.tree !== 'string') return undefined;
-    return createHash('sha256').update(entry.tree).digest('hex') === entry.digest ? entry.tree : undefined;
+    if (entry.schema !== key || typeof entry.grammar !== 'string') return undefined;
+    if (createHash('sha256').update(entry.grammar).digest('hex') !== entry.digest) return undefined;
+    return loadGrammar(entry.grammar);
   } catch {
     return undefined;
   }
 }
 
-function compiled(path: string, tree: RngNode): CompiledSchema {
+/** The grammar of a simplified schema; what the validator cannot check is a schema error that says what. */
+function build<T>(path: string, make: () => T): T {
   try {
-    const grammar = grammarFromTree(tree);
-    return { path, grammar, validator: new Validator(grammar) };
+    return make();
   } catch (error) {
     if (error instanceof GrammarError) throw new SchemaError(`The schema ${path} uses what teikit's validator cannot check: ${error.message}.`);
     throw error;
@@ -119,8 +120,8 @@ export async function compileSchema(path: string): Promise<CompiledSchema> {
   }
   const key = createHash('sha256').update(`teikit cache ${CACHE_FORMAT}\0`).update(text).digest('hex').slice(0, 32);
   const cached = join(schemaCacheDirectory(), `${key}.json`);
-  const fromCache = readCachedTree(cached, key);
-  if (fromCache !== undefined) return compiled(path, JSON.parse(fromCache) as RngNode);
+  const fromCache = readCachedGrammar(cached, key);
+  if (fromCache !== undefined) return { path, grammar: fromCache, validator: new Validator(fromCache) };
   const salve = (await import('salve-annos')).default;
   patchSalve();
   let converted: salve.ConversionResult;
@@ -135,22 +136,21 @@ export async function compileSchema(path: string): Promise<CompiledSchema> {
   } catch (error) {
     throw new SchemaError(`The schema ${path} is not a usable RELAX NG schema: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const tree = toRngTree(converted.simplified);
-  const schema = compiled(path, tree);
+  const grammar = build(path, () => grammarFromTree(toRngTree(converted.simplified)));
   // Only a schema made of this one file is cached: included files could change behind its hash.
   if (!/<(include|externalRef)\b/.test(text)) {
     try {
       mkdirSync(schemaCacheDirectory(), { recursive: true });
       const temporary = `${cached}.tmp-${process.pid}`;
-      const serialized = JSON.stringify(tree);
-      const entry: CacheEntry = { schema: key, digest: createHash('sha256').update(serialized).digest('hex'), tree: serialized };
+      const serialized = storeGrammar(grammar);
+      const entry: CacheEntry = { schema: key, digest: createHash('sha256').update(serialized).digest('hex'), grammar: serialized };
       writeFileSync(temporary, JSON.stringify(entry));
       renameSync(temporary, cached);
     } catch {
       // A read-only home is fine: the next run compiles again.
     }
   }
-  return schema;
+  return { path, grammar, validator: new Validator(grammar) };
 }
 
 /** `p`, `xml:id`, `{http://…}include`: names as a TEI user reads them. */

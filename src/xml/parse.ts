@@ -67,13 +67,16 @@ function reject(file: SourceFile, offset: number, ruleId: string, reason: string
  */
 function attributeOffset(startTag: string, name: string, from: number): number {
   for (let at = startTag.indexOf(name, from); at >= 0; at = startTag.indexOf(name, at + 1)) {
-    if (!/\s/.test(startTag[at - 1] ?? '')) continue;
+    if (!isXmlSpace(startTag.charCodeAt(at - 1))) continue;
     let after = at + name.length;
-    while (/\s/.test(startTag[after] ?? '')) after++;
-    if (startTag[after] === '=') return at;
+    while (isXmlSpace(startTag.charCodeAt(after))) after++;
+    if (startTag.charCodeAt(after) === 0x3d) return at;
   }
   return -1;
 }
+
+/** XML's white space (space, tab, line feed, carriage return): all a start tag may hold between its parts. */
+const isXmlSpace = (code: number): boolean => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 
 /**
  * Elements nested deeper than this are refused: no TEI document comes near it, and every stage

@@ -4,9 +4,17 @@
  * facets). Lexical checks as XML Schema 1.0 states them, which is what jing implements.
  */
 
+export interface DatatypeSpec {
+  library: string;
+  type: string;
+  params: { name: string; value: string }[];
+}
+
 export interface Datatype {
   /** Library, type and parameters: equal keys are the same datatype (patterns are interned by it). */
   readonly key: string;
+  /** What it was made from (the compiled schema stores it). */
+  readonly spec: DatatypeSpec;
   /** Whether a text is a value of the type (after the type's whitespace processing). */
   allows(text: string): boolean;
   /** The text as the type compares it (whitespace processing). */
@@ -189,17 +197,18 @@ function facet(type: string, name: string, value: string): Facet {
 /** The datatype a `<data>` or `<value>` names; unknown libraries and types are schema errors. */
 export function datatype(library: string, type: string, params: readonly { name: string; value: string }[] = []): Datatype {
   const key = `${library}#${type}${params.map((param) => `;${param.name}=${param.value}`).join('')}`;
+  const spec = { library, type, params: params.map(({ name, value }) => ({ name, value })) };
   if (library === '') {
     if (type !== 'string' && type !== 'token') throw new DatatypeError(`the built-in library has no type "${type}"`);
     const normalize = type === 'string' ? (text: string) => text : collapse;
-    return { key, allows: () => true, normalize };
+    return { key, spec, allows: () => true, normalize };
   }
   if (library !== XSD) throw new DatatypeError(`the datatype library ${library} is not supported`);
   const lexical = LEXICAL[type];
   if (!lexical) throw new DatatypeError(`the XML Schema type "${type}" is not supported`);
   const normalize = PRESERVED.has(type) ? (text: string) => text : type === 'normalizedString' ? replaceWhitespace : collapse;
   const facets = params.map((param) => facet(type, param.name, param.value));
-  return { key, normalize, allows: (text) => {
+  return { key, spec, normalize, allows: (text) => {
     const value = normalize(text);
     return lexical(value) && facets.every((check) => check(value));
   } };

@@ -41,9 +41,6 @@ export interface ValidatedElement {
   children: readonly (ValidatedElement | { kind: 'text'; value: string; offset: number })[];
 }
 
-/** Attribute derivatives are memoized per value up to this many per pattern (values vary: ids, numbers). */
-const ATTRIBUTE_MEMO_LIMIT = 512;
-
 const isBlank = (text: string): boolean => /^[ \t\n\r]*$/.test(text);
 
 export class Validator {
@@ -125,37 +122,62 @@ export class Validator {
     }
   }
 
-  /** `anyValue`: match the attribute by its name only (recovery from a bad value). */
-  private attribute(pattern: Pattern, uri: string, local: string, value: string, anyValue = false): Pattern {
-    const key = `${anyValue ? '*' : ''}${uri}\0${local}\0${value}`;
+  /**
+   * An attribute in two steps, as jing does: its name opens the pattern of its value before the
+   * rest (memoized by name: the same for every value), then the value closes it (not memoized:
+   * values vary, but only the few value patterns the name opened are looked at).
+   */
+  private attributeName(pattern: Pattern, uri: string, local: string): Pattern {
+    const key = `${uri}\0${local}`;
     const memo = (pattern.memo.attribute ??= new Map());
     let derived = memo.get(key);
     if (derived === undefined) {
-      derived = this.computeAttribute(pattern, uri, local, value, anyValue);
-      if (memo.size < ATTRIBUTE_MEMO_LIMIT) memo.set(key, derived);
+      derived = this.computeAttributeName(pattern, uri, local);
+      memo.set(key, derived);
     }
     return derived;
   }
 
-  private computeAttribute(pattern: Pattern, uri: string, local: string, value: string, anyValue: boolean): Pattern {
+  private computeAttributeName(pattern: Pattern, uri: string, local: string): Pattern {
     const table = this.table;
-    const derive = (inner: Pattern): Pattern => this.attribute(inner, uri, local, value, anyValue);
+    const derive = (inner: Pattern): Pattern => this.attributeName(inner, uri, local);
     switch (pattern.kind) {
-      case 'after':
-        return table.after(derive(pattern.first), pattern.second);
+      case 'after': {
+        const { second } = pattern;
+        return this.applyAfter(derive(pattern.first), (rest) => table.after(rest, second));
+      }
       case 'choice':
         return table.choice(derive(pattern.first), derive(pattern.second));
-      case 'group':
-        return table.choice(table.group(derive(pattern.first), pattern.second), table.group(pattern.first, derive(pattern.second)));
-      case 'interleave':
-        return table.choice(table.interleave(derive(pattern.first), pattern.second), table.interleave(pattern.first, derive(pattern.second)));
-      case 'oneOrMore':
-        return table.group(derive(pattern.content), table.choice(pattern, table.empty));
+      case 'group': {
+        const { first, second } = pattern;
+        return table.choice(
+          this.applyAfter(derive(first), (rest) => table.group(rest, second)),
+          this.applyAfter(derive(second), (rest) => table.group(first, rest)),
+        );
+      }
+      case 'interleave': {
+        const { first, second } = pattern;
+        return table.choice(
+          this.applyAfter(derive(first), (rest) => table.interleave(rest, second)),
+          this.applyAfter(derive(second), (rest) => table.interleave(first, rest)),
+        );
+      }
+      case 'oneOrMore': {
+        const repeat = table.choice(pattern, table.empty);
+        return this.applyAfter(derive(pattern.content), (rest) => table.group(rest, repeat));
+      }
       case 'attribute':
-        return nameMatches(pattern.name, uri, local) && (anyValue || this.valueMatches(pattern.content, value)) ? table.empty : table.notAllowed;
+        return nameMatches(pattern.name, uri, local) ? table.after(pattern.content, table.empty) : table.notAllowed;
       default:
         return table.notAllowed;
     }
+  }
+
+  /** The attribute's value against the value patterns its name opened: what follows where it matches. */
+  private attributeValue(pattern: Pattern, value: string): Pattern {
+    if (pattern.kind === 'choice') return this.table.choice(this.attributeValue(pattern.first, value), this.attributeValue(pattern.second, value));
+    if (pattern.kind === 'after') return this.valueMatches(pattern.first, value) ? pattern.second : this.table.notAllowed;
+    return this.table.notAllowed;
   }
 
   private valueMatches(pattern: Pattern, value: string): boolean {
@@ -284,18 +306,19 @@ export class Validator {
   private inside(opened: Pattern, element: ValidatedElement, before: Pattern): Pattern {
     let current = opened;
     for (const attribute of element.attributes) {
-      const derived = this.attribute(current, attribute.uri, attribute.local, attribute.value);
-      if (derived.kind !== 'notAllowed') {
-        current = derived;
+      const named = this.attributeName(current, attribute.uri, attribute.local);
+      if (named.kind === 'notAllowed') {
+        this.report('attribute-not-allowed', attribute.offset, { uri: attribute.uri, local: attribute.local }, this.expectedAttributes(current));
         continue;
       }
-      const byName = this.attribute(current, attribute.uri, attribute.local, attribute.value, true);
-      if (byName.kind !== 'notAllowed') {
-        this.report('attribute-value', attribute.offset, { uri: attribute.uri, local: attribute.local }, []);
-        current = byName;
-      } else {
-        this.report('attribute-not-allowed', attribute.offset, { uri: attribute.uri, local: attribute.local }, this.expectedAttributes(current));
+      const valued = this.attributeValue(named, attribute.value);
+      if (valued.kind !== 'notAllowed') {
+        current = valued;
+        continue;
       }
+      // A bad value: reported, and the attribute taken as if its value were right.
+      this.report('attribute-value', attribute.offset, { uri: attribute.uri, local: attribute.local }, []);
+      current = this.forceEnd(named);
     }
     let content = this.startTagClose(current);
     if (content.kind === 'notAllowed') {
