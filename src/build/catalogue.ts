@@ -52,6 +52,8 @@ const SEARCH_SCRIPT = `
   var items = Array.prototype.slice.call(list.children);
   var boxes = Array.prototype.slice.call(document.querySelectorAll('#facets input[type=checkbox]'));
   var facets = ['year', 'archive', 'person'];
+  var countOf = {};
+  boxes.forEach(function (box) { countOf[box.name + '\\u0000' + box.value] = box.parentNode.querySelector('.count'); });
   // Each item's values per facet, from its data attributes (JSON arrays).
   var values = items.map(function (item) {
     var own = {};
@@ -103,14 +105,17 @@ const SEARCH_SCRIPT = `
       entry.item.style.order = String(rank && rank.has(entry.position) ? rank.get(entry.position) : place);
       if (visible) shown += 1;
     });
-    // A value's count: the editions it would show, given the search and the other facets.
-    boxes.forEach(function (box) {
-      var count = 0;
-      values.forEach(function (own, position) {
-        if (found(position) && passes(position, picked, box.name) && own[box.name].indexOf(box.value) >= 0) count += 1;
+    // A value's count: the editions it would show, given the search and the other facets (one pass over the editions).
+    var counts = {};
+    facets.forEach(function (facet) { counts[facet] = new Map(); });
+    values.forEach(function (own, position) {
+      if (!found(position)) return;
+      facets.forEach(function (facet) {
+        if (!passes(position, picked, facet)) return;
+        own[facet].forEach(function (value) { counts[facet].set(value, (counts[facet].get(value) || 0) + 1); });
       });
-      box.parentNode.querySelector('.count').textContent = String(count);
     });
+    boxes.forEach(function (box) { countOf[box.name + '\\u0000' + box.value].textContent = String(counts[box.name].get(box.value) || 0); });
     var what = query ? (shown === 1 && items.length === 1 ? ' edition matches ' : ' editions match ') + '\\u201c' + query + '\\u201d' + (filtered ? ' and the filters' : '') : filtered ? ' editions shown' : '';
     status.textContent = query || filtered ? shown + ' of ' + items.length + what : '';
   }

@@ -25,7 +25,8 @@ export class DatatypeError extends Error {}
 
 const XSD = 'http://www.w3.org/2001/XMLSchema-datatypes';
 
-const collapse = (text: string): string => text.replace(/[ \t\n\r]+/g, ' ').trim();
+/** Most values need no collapsing: tested first, as replacing allocates. */
+const collapse = (text: string): string => (/[\t\n\r]|  |^ | $/.test(text) ? text.replace(/[ \t\n\r]+/g, ' ').trim() : text);
 const replaceWhitespace = (text: string): string => text.replace(/[\t\n\r]/g, ' ');
 
 const NAME_START = '\\p{L}_\\u02BB-\\u02C1\\u0559\\u06E5\\u06E6';

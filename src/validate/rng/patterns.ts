@@ -83,9 +83,12 @@ interface Base {
 }
 
 export interface Memo {
-  start?: Map<string, Pattern>;
+  /** Start-tag derivatives by namespace, then local name. */
+  start?: Map<string, Map<string, Pattern>>;
   /** The start-tag derivative that may skip required content (jing's recovery for "not allowed yet"). */
-  recover?: Map<string, Pattern>;
+  recover?: Map<string, Map<string, Pattern>>;
+  /** Text derivatives of a text-sensitive pattern, for short texts. */
+  values?: Map<string, Pattern>;
   attribute?: Map<string, Pattern>;
   close?: Pattern;
   end?: Pattern;

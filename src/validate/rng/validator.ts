@@ -43,6 +43,10 @@ export interface ValidatedElement {
 
 const isBlank = (text: string): boolean => /^[ \t\n\r]*$/.test(text);
 
+/** Texts up to this long have their derivative remembered on a text-sensitive pattern, up to this many per pattern. */
+const TEXT_MEMO_LENGTH = 32;
+const TEXT_MEMO_ENTRIES = 256;
+
 export class Validator {
   private readonly table: PatternTable;
   /** Element content by name, for checking an element that stands where it is not allowed. */
@@ -79,12 +83,14 @@ export class Validator {
    * an element that comes too early is matched where it would be allowed (jing's recovery).
    */
   private startTagOpen(pattern: Pattern, uri: string, local: string, recover = false): Pattern {
-    const key = `${uri}\0${local}`;
-    const memo = recover ? (pattern.memo.recover ??= new Map()) : (pattern.memo.start ??= new Map());
-    let derived = memo.get(key);
+    // By namespace, then local name: no key string is built for each look-up.
+    const byNamespace = recover ? (pattern.memo.recover ??= new Map()) : (pattern.memo.start ??= new Map());
+    let memo = byNamespace.get(uri);
+    if (!memo) byNamespace.set(uri, (memo = new Map()));
+    let derived = memo.get(local);
     if (derived === undefined) {
       derived = this.computeStartTagOpen(pattern, uri, local, recover);
-      memo.set(key, derived);
+      memo.set(local, derived);
     }
     return derived;
   }
@@ -218,7 +224,15 @@ export class Validator {
 
   private text(pattern: Pattern, text: string): Pattern {
     if (!pattern.textSensitive) return (pattern.memo.text ??= this.computeText(pattern, text));
-    return this.computeText(pattern, text);
+    // Short values recur (numbers, languages, pointers): remembered, a few per pattern.
+    if (text.length > TEXT_MEMO_LENGTH) return this.computeText(pattern, text);
+    const memo = (pattern.memo.values ??= new Map());
+    let derived = memo.get(text);
+    if (derived === undefined) {
+      derived = this.computeText(pattern, text);
+      if (memo.size < TEXT_MEMO_ENTRIES) memo.set(text, derived);
+    }
+    return derived;
   }
 
   private computeText(pattern: Pattern, text: string): Pattern {
