@@ -221,8 +221,11 @@ describe('other projects\' TEI and the corpus conversions: no word of <text> is 
 });
 
 describe('valid HTML5 (the W3C Nu Html Checker, vnu.jar)', () => {
-  it('should find no error in the HTML of the reference, the foreign TEI and the corpus conversions', () => {
+  it('should find no error in the HTML of the reference, the foreign TEI and the corpus conversions, and the error of a broken page', () => {
     const directory = mkdtempSync(join(tmpdir(), 'teikit-html-'));
+    // A broken page in the same run (one JVM): the checker is really running.
+    const broken = join(directory, 'broken.html');
+    writeFileSync(broken, rendered(reference, { to: 'html' }).replace('<main id="text"', '<main id="text" id="again"'));
     const sources = [
       { name: 'wilson-121798', tei: readText(REFERENCE_TEI) },
       ...readdirSync(`${FIXTURES}foreign`).filter((name) => name.endsWith('.xml')).map((name) => ({ name, tei: readText(`${FIXTURES}foreign/${name}`) })),
@@ -233,17 +236,11 @@ describe('valid HTML5 (the W3C Nu Html Checker, vnu.jar)', () => {
       writeFileSync(file, rendered(tei, { to: 'html' }, name));
       return file;
     });
-    const run = spawnSync('java', ['-jar', VNU, '--errors-only', '--format', 'gnu', ...files], { encoding: 'utf8' });
+    const run = spawnSync('java', ['-jar', VNU, '--errors-only', '--format', 'gnu', ...files, broken], { encoding: 'utf8' });
     expect(run.error).toBeUndefined();
-    expect(run.stderr.trim().split('\n').filter(Boolean)).toEqual([]);
-    expect(run.status).toBe(0);
-  });
-
-  it('should report an error in a broken page (the checker is really running)', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'teikit-html-')), 'broken.html');
-    writeFileSync(file, rendered(reference, { to: 'html' }).replace('<main id="text"', '<main id="text" id="again"'));
-    const run = spawnSync('java', ['-jar', VNU, '--errors-only', '--format', 'gnu', file], { encoding: 'utf8' });
-    expect(run.stderr).toContain('Duplicate attribute');
+    const errors = run.stderr.trim().split('\n').filter(Boolean);
+    expect(errors.filter((line) => !line.includes('broken.html'))).toEqual([]);
+    expect(errors.some((line) => line.includes('broken.html') && line.includes('Duplicate attribute'))).toBe(true);
   });
 });
 
