@@ -189,6 +189,21 @@ describe('teikit validate (CLI)', async () => {
     expect(other.stdout).toContain('1 file checked: 0 valid');
   });
 
+  it('should give the schema\'s verdict on another project\'s TEI, its rules as advice unless --rules says otherwise', async () => {
+    // ParlaMint's speakers are described in the corpus root, which is not given: 27 pointers lead nowhere here.
+    const file = `${FIXTURES}foreign/parlamint-es-ga-2019-04-29-DSPG111.xml`;
+    const advised = await teikit(['validate', '--schema', 'tei_all', file]);
+    expect(advised.status).toBe(0);
+    expect(advised.stdout).toContain('1 file checked: 1 valid, 0 invalid; 0 errors, 27 warnings.');
+    expect(advised.stdout).toMatch(/: warning: @who="#\S+" points at/);
+    const enforced = await teikit(['validate', '--schema', 'tei_all', '--rules', 'generic', file]);
+    expect(enforced.status).toBe(1);
+    expect(enforced.stdout).toContain('1 file checked: 0 valid, 1 invalid; 27 errors, 0 warnings.');
+    const schemaOnly = await teikit(['validate', '--schema', 'tei_all', '--rules', 'none', file]);
+    expect(schemaOnly.stdout).toContain('1 file checked: 1 valid, 0 invalid; 0 errors, 0 warnings.');
+    expect((await teikit(['validate', '--rules', 'bogus', file])).status).toBe(2);
+  });
+
   it('should list its rules with --list-rules, and need a file otherwise', async () => {
     const run = await teikit(['validate', '--list-rules']);
     expect(run.status).toBe(0);

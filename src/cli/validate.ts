@@ -8,6 +8,7 @@ import type { Command, CommandOutcome } from './command.js';
 import { UsageError } from './errors.js';
 
 const GLOB_CHARACTERS = /[*?[\]{}]/;
+const RULE_CHOICES = ['teikit', 'generic', 'none'] as const;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
 /** In a folder: TEI files (*.xml) and edition manifests (edition.json), recursively, sorted; folders that cannot be read apart. */
@@ -88,13 +89,14 @@ function schemaPath(option: string): string {
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'Validate TEI files (RELAX NG + rules) and edition.json manifests, for CI',
-  usage: 'teikit validate FILE|DIR|GLOB… [--schema teikit|tei_all|PATH.rng] [--format text|json|junit|github] [--strict]',
+  usage: 'teikit validate FILE|DIR|GLOB… [--schema teikit|tei_all|PATH.rng] [--rules teikit|generic|none] [--format text|json|junit|github] [--strict]',
   positionals: [0, Number.POSITIVE_INFINITY],
   options: {
     schema: { type: 'string', valueName: 'SCHEMA', description: 'RELAX NG schema for TEI files: teikit (default; all rules), tei_all (the official TEI P5 schema shipped with teikit; $TEIKIT_TEI_ALL for another release) or a .rng file (generic rules only)' },
     format: { type: 'string', valueName: 'FORMAT', description: 'Report format (stdout)', choices: REPORT_FORMATS },
     strict: { type: 'boolean', description: 'Warnings fail the validation too' },
     quiet: { type: 'boolean', short: 'q', description: 'Text format: show errors only' },
+    rules: { type: 'string', valueName: 'RULES', description: 'Rules to run besides the schema: teikit (generic and teikit rules, as errors; the default with --schema teikit), generic (as errors), none. With another schema the default is the generic rules as warnings, so that the schema alone gives the verdict', choices: RULE_CHOICES },
     'list-rules': { type: 'boolean', description: 'List the rules (id, scope, severity, what they check) and exit' },
   },
   async run(targets, values): Promise<CommandOutcome> {
@@ -105,7 +107,10 @@ export const validateCommand: Command = {
     if (targets.length === 0) throw new UsageError(`Missing argument. Usage: ${validateCommand.usage}`);
     const schemaOption = typeof values.schema === 'string' ? values.schema : 'teikit';
     const path = schemaPath(schemaOption);
-    const rules: RuleScope[] = schemaOption === 'teikit' ? ['generic', 'teikit'] : ['generic'];
+    const rulesOption = typeof values.rules === 'string' ? values.rules : undefined;
+    const rules: RuleScope[] = (rulesOption ?? (schemaOption === 'teikit' ? 'teikit' : 'generic')) === 'teikit' ? ['generic', 'teikit'] : rulesOption === 'none' ? [] : ['generic'];
+    // Another project's TEI: its pointers may lead into files not given, so by default the rules only advise.
+    const advisoryRules = rulesOption === undefined && schemaOption !== 'teikit';
     const unreadable: ValidationResult[] = [];
     const files = await expandArguments(targets, unreadable);
     // Loaded when the command runs: the validator's modules are the largest part of its start-up.
@@ -117,7 +122,7 @@ export const validateCommand: Command = {
       if (error instanceof SchemaError) return { exitCode: 2, stderr: `teikit: ${error.message}\n` };
       throw error;
     }
-    const results = [...unreadable, ...files.map((file) => validateFile(file, { schema, rules }))];
+    const results = [...unreadable, ...files.map((file) => validateFile(file, { schema, rules, advisoryRules }))];
     const strict = values.strict === true;
     const format = (typeof values.format === 'string' ? values.format : 'text') as ReportFormat;
     const stdout = formatValidationRun({ results, schema: path, strict }, format, { quiet: values.quiet === true });

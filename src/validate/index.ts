@@ -28,6 +28,8 @@ export interface TeiValidationOptions {
   schema: CompiledSchema;
   /** Which rules run: teikit's own editions get all, other archives' TEI the generic ones. */
   rules: readonly RuleScope[];
+  /** The rules' errors reported as warnings (the schema alone decides validity). */
+  advisoryRules?: boolean;
 }
 
 /** What a file is taken for before its content is read. */
@@ -55,7 +57,7 @@ export function validateDocument(bytes: Uint8Array, path: string, options: TeiVa
     }
     const document = parseXml(file);
     validateAgainstSchema(document, file, options.schema);
-    checkRules(document, file, options.rules);
+    checkRules(document, file, options.rules, options.advisoryRules === true);
     return finish(path, kind, file.messages);
   } catch (error) {
     if (error instanceof InputError) return finish(path, kind, [error.diagnostic]);

@@ -246,15 +246,19 @@ export const TEI_RULES: readonly TeiRule[] = [
   }),
 ];
 
-/** Run the rules of the given scopes; each failure is a diagnostic at its element or attribute. */
-export function checkRules(document: XmlDocument, file: SourceFile, scopes: readonly RuleScope[]): Diagnostic[] {
+/**
+ * Run the rules of the given scopes; each failure is a diagnostic at its element or attribute.
+ * `advisory`: errors are reported as warnings (another project's TEI, whose pointers may lead
+ * into files not given: the schema's verdict decides).
+ */
+export function checkRules(document: XmlDocument, file: SourceFile, scopes: readonly RuleScope[], advisory = false): Diagnostic[] {
   const index = new DocumentIndex(document, file);
   const diagnostics: Diagnostic[] = [];
   for (const rule of TEI_RULES) {
     if (!scopes.includes(rule.scope)) continue;
     for (const failure of rule.check(index)) {
       diagnostics.push(
-        file.report({ source: 'teikit:rules', severity: rule.severity, ruleId: rule.id, reason: failure.reason, note: failure.note, place: file.place(failure.at.offset) }),
+        file.report({ source: 'teikit:rules', severity: advisory && rule.severity === 'error' ? 'warning' : rule.severity, ruleId: rule.id, reason: failure.reason, note: failure.note, place: file.place(failure.at.offset) }),
       );
     }
   }
