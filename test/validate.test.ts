@@ -193,6 +193,13 @@ describe('other archives\' TEI against tei_all.rng (findings as jing reports the
     expect(error?.note).toBe('Allowed here: <ab>, <authority>, <distributor>, <p>, <publisher>.');
   });
 
+  it('should report a duplicate xml:id once, by the rule (jing reports it twice, as the schema\'s ID type)', () => {
+    const text = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader><text><body><p xml:id="a">x</p><p xml:id="a">y</p></body></text></TEI>';
+    const result = validateDocument(new TextEncoder().encode(text), 'dup.xml', { schema: teiAll, rules: ['generic'] });
+    expect(result.diagnostics.map((diagnostic) => diagnostic.ruleId)).toEqual(['tei/id-unique']);
+    expect(result.diagnostics[0]?.place?.start.column).toBe(text.lastIndexOf('xml:id="a"') + 1);
+  });
+
   it('should report the ParlaMint pointers that dangle (their persons live in the corpus root file)', () => {
     const result = validateDocument(readFileSync(foreign('parlamint-es-ga-2019-04-29-DSPG111.xml')), 'parlamint.xml', { schema: teiAll, rules: ['generic'] });
     const dangling = result.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'tei/pointer-resolves');
