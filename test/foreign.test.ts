@@ -109,6 +109,14 @@ describe('inline constructs of other projects, rendered as their readers expect'
     expect(render(fifth, 'fifth.xml', { to: 'text', view: 'reading' }).output).toContain('\n\nfive,\u2003\u20035\n');
   });
 
+  it('a cast list is a list, groups nested under their head; a line shared between speakers is indented as it continues', () => {
+    const cast = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader><text><front><castList><head>Persons</head><castItem><role>Mozart</role>, <roleDesc>a composer</roleDesc></castItem><castGroup><head>Musicians</head><castItem><role>A violinist</role></castItem><castItem><role>A flautist</role></castItem><roleDesc>blind</roleDesc></castGroup></castList></front><body><sp><speaker>M.</speaker><l part="I">Here!</l></sp><sp><speaker>S.</speaker><l part="F">Long since?</l></sp></body></text></TEI>';
+    const page = render(cast, 'cast.xml', { to: 'html' }).output ?? '';
+    expect(page).toContain('<ul class="cast"><li class="cast-item">Mozart, a composer</li><li class="cast-group"><span class="cast-group-head">Musicians</span><ul class="cast"><li class="cast-item">A violinist</li><li class="cast-item">A flautist</li></ul><span class="cast-group-desc">blind</span></li></ul>');
+    expect(page).toContain('<p class="line part-I">Here!</p>');
+    expect(page).toContain('<p class="line part-F">Long since?</p>');
+  });
+
   it('a table is a table: rows and cells in the HTML, a row a line with its cells apart in the text (a block per fragment before)', () => {
     expect(html('08-table-cell-mixed.xml')).toContain('<table class="table"><tr><td>Spannung auf 1<span class="hi sup">qmm</span> <br>des Rohres</td><td>3</td></tr></table>');
     expect(text('08-table-cell-mixed.xml', 'reading')).toBe('Spannung auf 1qmm des Rohres | 3');

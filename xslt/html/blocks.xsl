@@ -237,13 +237,44 @@
     <pre class="egXML"><code>{tk:example-markup(.)}</code></pre>
   </xsl:template>
 
+  <!-- A cast list as a list: each role with its description, groups nested under their head. -->
+  <xsl:template match="tei:castList" mode="html-blocks">
+    <section class="cast">
+      <xsl:apply-templates select="tei:head" mode="#current"/>
+      <ul class="cast">
+        <xsl:apply-templates select="tei:castItem | tei:castGroup" mode="html-cast"/>
+      </ul>
+      <xsl:apply-templates select="* except (tei:head, tei:castItem, tei:castGroup)" mode="#current"/>
+    </section>
+  </xsl:template>
+
+  <xsl:mode name="html-cast" on-no-match="fail"/>
+
+  <xsl:template match="tei:castItem" mode="html-cast">
+    <li class="cast-item"><xsl:apply-templates mode="html-inline"/></li>
+  </xsl:template>
+
+  <xsl:template match="tei:castGroup" mode="html-cast">
+    <li class="cast-group">
+      <xsl:for-each select="tei:head"><span class="cast-group-head"><xsl:apply-templates mode="html-inline"/></span></xsl:for-each>
+      <ul class="cast">
+        <xsl:apply-templates select="tei:castItem | tei:castGroup" mode="html-cast"/>
+      </ul>
+      <!-- A group's shared description ("brothers"), after its members. -->
+      <xsl:for-each select="* except (tei:head, tei:castItem, tei:castGroup)">
+        <span class="cast-group-desc"><xsl:apply-templates mode="html-inline"/></span>
+      </xsl:for-each>
+    </li>
+  </xsl:template>
+
   <xsl:template match="tei:lg" mode="html-blocks">
     <div class="lg"><xsl:apply-templates mode="#current"/></div>
   </xsl:template>
 
   <!-- A verse line: anchored by its number (l-1.1.5), the number shown on every fifth line. -->
   <xsl:template match="tei:l" mode="html-blocks">
-    <p class="line">
+    <!-- A line shared between speakers (@part: initial, medial, final) is indented as it continues. -->
+    <p class="line{@part[. = ('I', 'M', 'F')] ! (' part-' || .)}">
       <xsl:if test="@n and key('tk:line', string(@n))[1] is .">
         <xsl:attribute name="id" select="'l-' || replace(@n, '[^\p{L}\p{N}._-]', '_')"/>
       </xsl:if>

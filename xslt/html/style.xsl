@@ -63,6 +63,13 @@ table.table caption { text-align: left; font-weight: 600; }
 .noteref a { text-decoration: none; }
 .notes { list-style: none; padding-left: 0; }
 .line { position: relative; }
+.line.part-M { padding-left: 4em; }
+.line.part-F { padding-left: 8em; }
+ul.cast { list-style: none; padding-left: 0; }
+ul.cast ul.cast { padding-left: 1.5rem; }
+.cast-item, .cast-group { margin: .2rem 0; }
+.cast-group-head { font-style: italic; }
+.cast-group-desc { color: var(--muted); }
 .line-number { position: absolute; right: 0; font: .8rem var(--sans); color: var(--muted); }
 .note-label { font-weight: 600; margin-right: .25em; }
 .sidenote { display: none; }
