@@ -6,13 +6,14 @@
  * click away, notes, persons, turns and the corpus linked both ways, and a print without the
  * navigation. The catalogue a build writes: its search and filters work under its own CSP, offline.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REFERENCE_TEI, ROOT, buildCli, makeBuildCorpus } from './helpers.js';
+import { render } from '../src/render/index.js';
+import { FIXTURES, REFERENCE_TEI, ROOT, buildCli, makeBuildCorpus } from './helpers.js';
 
 const EDITION_URL = pathToFileURL(REFERENCE_TEI.replace(/\.xml$/, '.html')).href;
 /** The bundled editions as the build wrote them (with the corpus bar), and the catalogue. */
@@ -273,6 +274,43 @@ describe('the reading edition\'s layout', () => {
     expect(await wide.locator('.sidenote').count()).toBeGreaterThan(0);
     const violations = (await new AxeBuilder({ page: wide }).include('#about').include('.sidenote').include('nav.corpus').analyze()).violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
     expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+});
+
+describe('other projects\' TEI of each kind in chromium: a screenshot and the kind\'s landmarks', () => {
+  // [kind, fixture, what a reader of that kind looks for first]
+  const KINDS: [string, string, string][] = [
+    ['critical apparatus', 'more/pta-pta0001.pta030-apparatus.xml', 'main .app'],
+    ['drama', 'rusdracor-pushkin-mocart-i-saleri.xml', 'main section.turn > .speaker'],
+    ['verse with line numbers', 'minimal-cases/18-l-n.xml', 'main p.line[id^="l-"]'],
+    ['parliamentary session', 'more/parlamint-tr-2018-07-07.xml', 'main section.turn > .speaker'],
+    ['inscription (EpiDoc, Leiden)', 'isicily-ISic000715-epidoc.xml', 'main .supplied'],
+    ['documentary transcription (sourceDoc)', 'minimal-cases/10-sourceDoc-only.xml', 'main .zone'],
+    ['table', 'minimal-cases/08-table-cell-mixed.xml', 'main table.table td'],
+  ];
+  const folder = join(ARTIFACTS, 'kinds');
+
+  it.each(KINDS)('%s', async (_kind, fixture, landmark) => {
+    mkdirSync(folder, { recursive: true });
+    const file = join(folder, `${fixture.replace(/[/]/g, '-').replace(/\.xml$/, '')}.html`);
+    writeFileSync(file, render(readFileSync(`${FIXTURES}foreign/${fixture}`), fixture, { to: 'html' }).output ?? '');
+    const tab = await context.newPage();
+    await tab.setViewportSize({ width: 1280, height: 900 });
+    await tab.goto(pathToFileURL(file).href);
+    // Shown, not only present (the first may sit in a part of the other view).
+    expect(await tab.locator(`${landmark} >> visible=true`).count()).toBeGreaterThan(0);
+    expect((await tab.screenshot({ path: file.replace(/\.html$/, '.png') })).length).toBeGreaterThan(5_000);
+    await tab.close();
+  });
+
+  it('a critical apparatus shows the witnesses\' readings beside the lemma in the diplomatic view', async () => {
+    const tab = await context.newPage();
+    await tab.goto(pathToFileURL(join(folder, 'more-pta-pta0001.pta030-apparatus.html')).href);
+    const readings = tab.locator('main .rdg-app >> visible=true');
+    expect(await readings.count()).toBe(0);
+    await tab.locator('#view-diplomatic').check();
+    expect(await readings.count()).toBeGreaterThan(0);
+    await tab.close();
   });
 });
 
