@@ -246,3 +246,37 @@ describe('a manuscript description (msDesc)', () => {
     expect(text).toContain('Date: 13th century, first quarter');
   });
 });
+
+describe('a corpus of included members (teiCorpus + XInclude)', () => {
+  const CORPUS = `${FIXTURES}foreign/minimal-cases/15-teiCorpus-xinclude.xml`;
+
+  it('is rendered as one corpus: each member under its title, in both outputs (its text was left out)', () => {
+    const page = render(readFileSync(CORPUS), CORPUS, { to: 'html' });
+    expect(page.diagnostics).toEqual([]);
+    expect(page.output).toMatch(/<section class="member" aria-labelledby="member-1"><h2 id="member-1" class="member-title">t<\/h2>.*Included session text\.<\/p>/s);
+    expect(render(readFileSync(CORPUS), CORPUS, { to: 'text', view: 'reading' }).output).toContain('\n\nT\n\nIncluded session text.\n');
+  });
+
+  it('is validated with its members, each as a file of its own (teiCorpus was refused: "Must choose either teiCorpus or TEI")', async () => {
+    const { teikitInProcess } = await import('./helpers.js');
+    const run = await teikitInProcess(['validate', '--schema', 'tei_all', CORPUS]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('2 files checked: 2 valid, 0 invalid; 0 errors, 0 warnings.');
+  });
+
+  it('follows only local files of the corpus folder, never round, and says why it did not (the fallback stands in)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'teikit-xinclude-'));
+    const header = '<teiHeader><fileDesc><titleStmt><title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>';
+    const corpus = join(folder, 'corpus.xml');
+    writeFileSync(corpus, `<teiCorpus xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude">${header}<xi:include href="../outside.xml"/><xi:include href="https://example.org/member.xml"/><xi:include href="corpus.xml"/><xi:include href="missing.xml"><xi:fallback><TEI>${header}<text><body><p>Stand-in text.</p></body></text></TEI></xi:fallback></xi:include></teiCorpus>`);
+    const result = render(readFileSync(corpus), corpus, { to: 'text', view: 'reading' });
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics.map((diagnostic) => diagnostic.reason.replace(/^XInclude of "([^"]*)" was not followed: ([^;]*);.*$/, '$1: $2'))).toEqual([
+      '../outside.xml: it leads out of the corpus folder',
+      'https://example.org/member.xml: only local files are followed, never a URL',
+      'corpus.xml: it includes a file that is including it',
+      'missing.xml: the file cannot be read',
+    ]);
+    expect(result.output).toContain('Stand-in text.');
+  });
+});

@@ -75,6 +75,12 @@
             <h2 id="text-heading" class="visually-hidden">Text</h2>
             <xsl:call-template name="tk:view-switch"/>
             <xsl:apply-templates select="$tei/tei:text" mode="html-blocks"/>
+            <xsl:for-each select="tk:members($tei)">
+              <section class="member" aria-labelledby="member-{position()}">
+                <h2 id="member-{position()}" class="member-title">{tk:title(.)}</h2>
+                <xsl:apply-templates select="tei:text" mode="html-blocks"/>
+              </section>
+            </xsl:for-each>
             <!-- A documentary transcription (surfaces, zones, lines) is text too. -->
             <xsl:apply-templates select="$tei/tei:sourceDoc" mode="html-blocks"/>
             <xsl:call-template name="tk:notes">

@@ -78,8 +78,15 @@
       <xsl:apply-templates select="$tei/(tei:text, tei:sourceDoc)" mode="text-blocks">
         <xsl:with-param name="view" select="$view" tunnel="yes"/>
       </xsl:apply-templates>
+      <!-- A corpus's documents, each under its title. -->
+      <xsl:for-each select="tk:members($tei)">
+        <xsl:sequence select="upper-case(tk:title(.))"/>
+        <xsl:apply-templates select="tei:text" mode="text-blocks">
+          <xsl:with-param name="view" select="$view" tunnel="yes"/>
+        </xsl:apply-templates>
+      </xsl:for-each>
     </xsl:variable>
-    <xsl:variable name="noted" select="$tei/tei:text//*[tk:is-footnote(.) or ($view = 'reading' and tk:is-reading-note(.))][not(ancestor::tei:note)]"/>
+    <xsl:variable name="noted" select="$tei//tei:text//*[tk:is-footnote(.) or ($view = 'reading' and tk:is-reading-note(.))][not(ancestor::tei:note)]"/>
     <xsl:variable name="notes" as="xs:string*" select="
         if (exists($noted)) then ('Notes', for $n in $noted return tk:wrap('[' || tk:footnote-label($n, $view) || '] ' || tk:note-text($n, $view), '')) else ()"/>
     <xsl:value-of select="string-join(($header, '', string-join((1 to $width) ! '-'), ''), '&#10;')"/>

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { BUNDLED_SCHEMAS } from '../schemas.js';
 import type { CompiledSchema, RuleScope, ValidationResult } from '../validate/index.js';
 import { unreadableFolder } from '../io.js';
@@ -122,7 +122,17 @@ export const validateCommand: Command = {
       if (error instanceof SchemaError) return { exitCode: 2, stderr: `teikit: ${error.message}\n` };
       throw error;
     }
-    const results = [...unreadable, ...files.map((file) => validateFile(file, { schema, rules, advisoryRules }))];
+    const validated = files.map((file) => validateFile(file, { schema, rules, advisoryRules }));
+    // The documents a file includes (a teiCorpus's members) are validated too, once, each as a file of its own.
+    const seen = new Set(files.map((file) => resolve(file)));
+    for (let index = 0; index < validated.length; index++) {
+      for (const included of validated[index]!.includes ?? []) {
+        if (seen.has(included)) continue;
+        seen.add(included);
+        validated.push(validateFile(relative(process.cwd(), included) || included, { schema, rules, advisoryRules }));
+      }
+    }
+    const results = [...unreadable, ...validated];
     const strict = values.strict === true;
     const format = (typeof values.format === 'string' ? values.format : 'text') as ReportFormat;
     const stdout = formatValidationRun({ results, schema: path, strict }, format, { quiet: values.quiet === true });

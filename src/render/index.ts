@@ -12,6 +12,7 @@ import type { SaxonDocument, SaxonJsStatic } from 'saxon-js';
 import { InputError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { decodeText } from '../input.js';
 import { parseXml } from '../xml/parse.js';
+import { expandIncludes, hasInclude, startIncludes } from '../xml/xinclude.js';
 
 import type { RenderTarget, TextView } from './targets.js';
 
@@ -92,17 +93,24 @@ function transform(document: SaxonDocument, path: string, options: RenderOptions
  */
 export function renderEach(tei: Uint8Array | string, path: string, requests: readonly RenderOptions[]): RenderResult[] {
   let document: SaxonDocument;
+  let warnings: Diagnostic[] = [];
   try {
     const file = decodeText(typeof tei === 'string' ? new TextEncoder().encode(tei) : tei, path);
     // Our own parser first: it refuses entity declarations and points at malformed markup.
-    parseXml(file);
-    document = SaxonJS.XPath.evaluate('parse-xml($text)', null, { params: { text: file.text } });
+    const { root } = parseXml(file);
+    // A corpus of included members is rendered as one document (src/xml/xinclude.ts).
+    const text = hasInclude(root) ? expandIncludes(file, root, startIncludes(path)) : file.text;
+    warnings = file.messages;
+    document = SaxonJS.XPath.evaluate('parse-xml($text)', null, { params: { text } });
   } catch (error) {
     if (error instanceof InputError) return requests.map(() => finish([error.diagnostic]));
     const reason = `SaxonJS could not parse this document: ${describeTransformError(error)}.`;
     return requests.map(() => finish([{ file: path, severity: 'error', source: 'teikit:render', ruleId: 'render/parse', reason }]));
   }
-  return requests.map((options) => transform(document, path, options));
+  return requests.map((options) => {
+    const result = transform(document, path, options);
+    return warnings.length > 0 ? { ...result, diagnostics: sortDiagnostics([...warnings, ...result.diagnostics]) } : result;
+  });
 }
 
 /** Render a TEI document to one output. */

@@ -22,6 +22,8 @@ export interface ValidationResult {
   kind: DocumentKind;
   diagnostics: Diagnostic[];
   valid: boolean;
+  /** Documents it includes (XInclude), each to be validated as a file of its own (absolute paths). */
+  includes?: string[];
 }
 
 export interface TeiValidationOptions {
@@ -56,9 +58,10 @@ export function validateDocument(bytes: Uint8Array, path: string, options: TeiVa
       return finish(path, kind, manifestFile.messages);
     }
     const document = parseXml(file);
-    validateAgainstSchema(document, file, options.schema);
+    const includes: string[] = [];
+    validateAgainstSchema(document, file, options.schema, includes);
     checkRules(document, file, options.rules, options.advisoryRules === true);
-    return finish(path, kind, file.messages);
+    return { ...finish(path, kind, file.messages), ...(includes.length > 0 ? { includes } : {}) };
   } catch (error) {
     if (error instanceof InputError) return finish(path, kind, [error.diagnostic]);
     throw error;

@@ -15,10 +15,9 @@ import type salve from 'salve-annos';
 import type { Diagnostic, SourceFile } from '../diagnostics.js';
 import { TEI_NS, XML_NS } from '../namespaces.js';
 import type { XmlElement, XmlDocument } from '../xml/parse.js';
+import { fallbackOf, hasInclude, isInclude, reportUnresolved, resolveInclude, startIncludes, type IncludeContext } from '../xml/xinclude.js';
 import { grammarFromTree, GrammarError, loadGrammar, storeGrammar, toRngTree } from './rng/grammar.js';
 import { Validator, type Grammar, type SchemaErrorKind, type SchemaProblem, type ValidatedElement } from './rng/validator.js';
-
-const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
 
 /** Bump when the cached form changes: an old cache is then simply not found. */
 const CACHE_FORMAT = 4;
@@ -221,29 +220,31 @@ function describe(problem: SchemaProblem, valueAt: (offset: number) => string | 
   }
 }
 
-const hasInclude = (element: XmlElement): boolean =>
-  element.children.some((child) => child.kind === 'element' && ((child.uri === XINCLUDE_NS && child.local === 'include') || hasInclude(child)));
-
-/** The document as the validator reads it, with each XInclude replaced by its fallback (reported). */
-function withIncludes(element: XmlElement, file: SourceFile): ValidatedElement {
+/**
+ * The document as the validator reads it: an XInclude of a TEI document stands as that document's
+ * root element, whose place is checked here (the document itself is validated as a file of its
+ * own: its path is added to `included`); an included text as that text; one that cannot be
+ * followed as its fallback, with a warning.
+ */
+function withIncludes(element: XmlElement, file: SourceFile, context: IncludeContext, included: string[]): ValidatedElement {
   const children: ValidatedElement['children'][number][] = [];
   for (const child of element.children) {
     if (child.kind !== 'element') {
       children.push(child);
-    } else if (child.uri === XINCLUDE_NS && child.local === 'include') {
-      // XIncludes are not followed (no file or network access from a document); their
-      // fallback, if any, stands in for them, as in a processor that cannot reach the target.
-      const fallback = child.children.find((node): node is XmlElement => node.kind === 'element' && node.uri === XINCLUDE_NS && node.local === 'fallback');
-      file.report({
-        source: 'teikit:relaxng',
-        severity: 'info',
-        ruleId: 'relaxng/xinclude-not-followed',
-        reason: `XInclude of "${child.attributes.find((attribute) => attribute.local === 'href')?.value ?? ''}" was not followed; ${fallback ? 'its xi:fallback was validated in its place' : 'it has no xi:fallback, so nothing was validated in its place'}.`,
-        place: file.place(child.offset),
-      });
-      if (fallback) children.push(...withIncludes(fallback, file).children);
+    } else if (isInclude(child)) {
+      const target = resolveInclude(child, context);
+      if (target.kind === 'xml') {
+        included.push(target.path);
+        children.push({ kind: 'element', uri: target.root.uri, local: target.root.local, offset: child.offset, attributes: [], children: [], external: true });
+      } else if (target.kind === 'text') {
+        children.push({ kind: 'text', value: target.text, offset: child.offset });
+      } else {
+        reportUnresolved(file, child, target.reason);
+        const fallback = fallbackOf(child);
+        if (fallback) children.push(...withIncludes(fallback, file, context, included).children);
+      }
     } else {
-      children.push(withIncludes(child, file));
+      children.push(withIncludes(child, file, context, included));
     }
   }
   return { ...element, children };
@@ -253,8 +254,8 @@ function withIncludes(element: XmlElement, file: SourceFile): ValidatedElement {
  * Validate a parsed document against a compiled schema. Every error is reported (the validator
  * recovers and goes on), each at the element, attribute or text it is about.
  */
-export function validateAgainstSchema(document: XmlDocument, file: SourceFile, schema: CompiledSchema): Diagnostic[] {
-  const root = hasInclude(document.root) ? withIncludes(document.root, file) : document.root;
+export function validateAgainstSchema(document: XmlDocument, file: SourceFile, schema: CompiledSchema, included: string[] = []): Diagnostic[] {
+  const root = hasInclude(document.root) ? withIncludes(document.root, file, startIncludes(file.path), included) : document.root;
   const problems = schema.validator.validate(root);
   // A bad value is quoted in its message: the values by offset, found only when there is one.
   const values = new Map<number, string>();

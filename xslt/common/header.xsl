@@ -161,6 +161,12 @@
     <xsl:sequence select="(($person/(tei:persName, tei:name, tei:orgName))[1] ! tk:clean(.), $person ! tk:clean(.), replace(normalize-space($pointer), '^#', ''))[normalize-space()][1]"/>
   </xsl:function>
 
+  <!-- The documents of a corpus (teiCorpus), its included members too: each rendered with its title. -->
+  <xsl:function name="tk:members" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei[self::tei:teiCorpus]//tei:TEI"/>
+  </xsl:function>
+
   <!-- Turns: teikit's <sp>, ParlaMint's <u>. -->
   <xsl:function name="tk:turns" as="element()*">
     <xsl:param name="tei" as="element()"/>

@@ -219,7 +219,7 @@
   <!-- A key to the conventions the text uses, and only those (other projects' TEI has no translator). -->
   <xsl:template name="tk:legend">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="text" select="$tei/tei:text"/>
+    <xsl:variable name="text" select="$tei//tei:text"/>
     <xsl:variable name="entries" as="element()*">
       <xsl:for-each select="($text//tei:supplied)[1]">
         <dt><span class="supplied"><span class="dip">{tk:supplied-marks(.)[1]}</span>word<span class="dip">{tk:supplied-marks(.)[2]}</span></span></dt>
@@ -384,7 +384,7 @@
 
   <xsl:template name="tk:notes">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="notes" select="$tei/tei:text//tei:note[tk:is-footnote(.)][not(ancestor::tei:note)]"/>
+    <xsl:variable name="notes" select="$tei//tei:text//tei:note[tk:is-footnote(.)][not(ancestor::tei:note)]"/>
     <xsl:if test="exists($notes)">
       <section id="notes" aria-labelledby="notes-heading">
         <h2 id="notes-heading">Notes</h2>

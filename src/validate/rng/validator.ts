@@ -39,6 +39,8 @@ export interface ValidatedElement {
   offset: number;
   attributes: readonly { uri: string; local: string; value: string; offset: number }[];
   children: readonly (ValidatedElement | { kind: 'text'; value: string; offset: number })[];
+  /** Stands for an element validated as a document of its own (an XInclude's target): only its place is checked here. */
+  external?: boolean;
 }
 
 const isBlank = (text: string): boolean => /^[ \t\n\r]*$/.test(text);
@@ -318,6 +320,10 @@ export class Validator {
 
   /** An element's attributes, content and end, from the pattern its start tag opened; what follows it. */
   private inside(opened: Pattern, element: ValidatedElement, before: Pattern): Pattern {
+    if (element.external) {
+      const after = this.forceEnd(opened);
+      return after.kind === 'notAllowed' ? before : after;
+    }
     let current = opened;
     for (const attribute of element.attributes) {
       const named = this.attributeName(current, attribute.uri, attribute.local);
