@@ -17,7 +17,8 @@ const reference = readFileSync(REFERENCE_TEI);
 
 function rendered(tei: Uint8Array | string, options: RenderOptions, path = 'wilson-121798.xml'): string {
   const result = render(tei, path, options);
-  expect(result.diagnostics).toEqual([]);
+  // An XInclude that leads outside the fixtures (I.Sicily's authority lists) is a warning, and its fallback stands in.
+  expect(result.diagnostics.filter((diagnostic) => diagnostic.ruleId !== 'xinclude/not-followed')).toEqual([]);
   return result.output ?? '';
 }
 
