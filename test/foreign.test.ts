@@ -280,3 +280,24 @@ describe('a corpus of included members (teiCorpus + XInclude)', () => {
     expect(result.output).toContain('Stand-in text.');
   });
 });
+
+describe('speakers described in another file (ParlaMint: the corpus root)', () => {
+  it('are named from the persons file given to render, in the text editions and the participants (ids before)', async () => {
+    const { teikitInProcess } = await import('./helpers.js');
+    const folder = mkdtempSync(join(tmpdir(), 'teikit-persons-'));
+    const persons = join(folder, 'root.xml');
+    writeFileSync(persons, '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Root</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc><profileDesc><particDesc><listPerson><person xml:id="SantalicesMiguelÁngel"><persName>Miguel Ángel Santalices</persName></person></listPerson></particDesc></profileDesc></teiHeader><text><body><p/></body></text></TEI>');
+    const session = `${FIXTURES}foreign/parlamint-es-ga-2019-04-29-DSPG111.xml`;
+    const named = await teikitInProcess(['render', session, '--to', 'text', '--persons', persons]);
+    expect(named.status).toBe(0);
+    expect(named.stdout).toContain('\n[Miguel Ángel Santalices] Boa tarde.');
+    const page = await teikitInProcess(['render', session, '--to', 'html', '--persons', persons]);
+    expect(page.stdout).toMatch(/<li>Miguel Ángel Santalices — turns:\s/);
+    // Without it, the ids stand in; a persons file that is not XML is an error, not a crash.
+    expect((await teikitInProcess(['render', session, '--to', 'text'])).stdout).toContain('\n[SantalicesMiguelÁngel] Boa tarde.');
+    writeFileSync(persons, 'not xml');
+    const broken = await teikitInProcess(['render', session, '--to', 'text', '--persons', persons]);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/root\.xml:1:1: error: This file is not XML/);
+  });
+});

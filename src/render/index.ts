@@ -26,6 +26,8 @@ export interface RenderOptions {
   to: RenderTarget;
   /** Text: which edition. HTML: which view the page opens in (it holds both). JSON: unused. */
   view?: TextView;
+  /** A TEI document describing persons the document points at from outside it (ParlaMint's corpus root). */
+  persons?: SaxonDocument;
 }
 
 export interface RenderResult {
@@ -70,7 +72,8 @@ const finish = (diagnostics: Diagnostic[], output?: string): RenderResult => {
 function transform(document: SaxonDocument, path: string, options: RenderOptions): RenderResult {
   try {
     // The HTML cites the TEI by its file name where the edition has no URL of its own.
-    const params: Record<string, string> = options.to === 'html' ? { view: options.view ?? 'reading', 'source-name': basename(path) } : { view: options.view ?? 'reading' };
+    const params: Record<string, string | SaxonDocument> = options.to === 'html' ? { view: options.view ?? 'reading', 'source-name': basename(path) } : { view: options.view ?? 'reading' };
+    if (options.persons) params.persons = options.persons;
     const result = SaxonJS.transform({ stylesheetInternal: stylesheet(options.to), sourceNode: document, destination: 'serialized', stylesheetParams: params }, 'sync');
     return finish([], result.principalResult);
   } catch (error) {
@@ -111,6 +114,21 @@ export function renderEach(tei: Uint8Array | string, path: string, requests: rea
     const result = transform(document, path, options);
     return warnings.length > 0 ? { ...result, diagnostics: sortDiagnostics([...warnings, ...result.diagnostics]) } : result;
   });
+}
+
+/**
+ * Read a persons document (any TEI whose listPerson describes persons by xml:id) for
+ * RenderOptions.persons; bad input is a diagnostic, as for the document itself.
+ */
+export function readPersons(bytes: Uint8Array, path: string): { persons?: SaxonDocument; diagnostic?: Diagnostic } {
+  try {
+    const file = decodeText(bytes, path);
+    parseXml(file);
+    return { persons: SaxonJS.XPath.evaluate('parse-xml($text)', null, { params: { text: file.text } }) };
+  } catch (error) {
+    if (error instanceof InputError) return { diagnostic: error.diagnostic };
+    return { diagnostic: { file: path, severity: 'error', source: 'teikit:render', ruleId: 'render/parse', reason: `SaxonJS could not parse the persons file: ${describeTransformError(error)}.` } };
+  }
 }
 
 /** Render a TEI document to one output. */

@@ -10,7 +10,7 @@ declare module 'saxon-js' {
     /** The source document, parsed once and reused for several transforms. */
     sourceNode: SaxonDocument;
     destination: 'serialized';
-    stylesheetParams?: Record<string, string | number | boolean>;
+    stylesheetParams?: Record<string, string | number | boolean | SaxonDocument>;
   }
   interface TransformResult {
     principalResult: string;

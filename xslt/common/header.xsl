@@ -145,12 +145,15 @@
 
   <xsl:key name="tk:id" match="*[@xml:id]" use="string(@xml:id)"/>
 
-  <!-- The person an @who/@ref points at, if it is in this document. -->
+  <!-- A document describing the persons a document points at from outside it (ParlaMint's corpus root), given to teikit render as its persons option. -->
+  <xsl:param name="persons" as="document-node()?" select="()"/>
+
+  <!-- The person an @who/@ref points at: in this document, else in the persons document. -->
   <xsl:function name="tk:person" as="element()?">
     <xsl:param name="context" as="node()"/>
     <xsl:param name="pointer" as="xs:string?"/>
     <xsl:variable name="id" select="tokenize(normalize-space($pointer), ' ')[1] ! replace(., '^#', '')"/>
-    <xsl:sequence select="if ($id) then key('tk:id', $id, root($context))[1] else ()"/>
+    <xsl:sequence select="if ($id) then (key('tk:id', $id, root($context)), $persons ! key('tk:id', $id, .))[1] else ()"/>
   </xsl:function>
 
   <!-- A name for whoever an @who points at: the person's first name form, else the id itself. -->

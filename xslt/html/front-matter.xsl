@@ -329,14 +329,15 @@
             </xsl:for-each>
           </ul>
         </xsl:for-each>
-        <!-- Speakers whose persons live in another file (ParlaMint's corpus root). -->
-        <xsl:variable name="elsewhere" select="distinct-values($turns/@who ! tokenize(.)[not(tk:person($tei, .))])"/>
+        <!-- Speakers whose persons live in another file (ParlaMint's corpus root): named from the
+             persons file given to render (param $persons), else by their ids. -->
+        <xsl:variable name="elsewhere" select="distinct-values($turns/@who ! tokenize(.)[empty(key('tk:id', replace(., '^#', ''), root($tei)))])"/>
         <xsl:if test="exists($elsewhere)">
           <h3 class="group">Speakers (described outside this file)</h3>
           <ul class="persons">
             <xsl:for-each select="$elsewhere">
               <xsl:variable name="who" select="."/>
-              <li>{replace($who, '^#', '')} — turns:
+              <li>{tk:name-of($tei, $who)} — turns:
                 <xsl:for-each select="$turns[tokenize(@who) = $who]">
                   <a href="#{tk:anchor(.)}">{tk:block-number(.)}</a>
                   <xsl:if test="position() != last()">, </xsl:if>
