@@ -202,11 +202,12 @@
   -->
   <xsl:function name="tk:numbering" as="map(xs:string, xs:integer)">
     <xsl:param name="nodes" as="node()*"/>
-    <xsl:sequence select="map:merge(for $i in 1 to count($nodes) return map { generate-id($nodes[$i]): $i })"/>
+    <xsl:sequence select="map:merge($nodes ! map { generate-id(.): position() })"/>
   </xsl:function>
 
   <xsl:variable name="tk:diplomatic-notes" select="tk:numbering(//tei:text//tei:note[tk:is-footnote(.)][not(ancestor::tei:note)])"/>
-  <xsl:variable name="tk:reading-notes" select="tk:numbering(//tei:text//*[tk:is-footnote(.) or tk:is-reading-note(.)][not(ancestor::tei:note)])"/>
+  <!-- Only the elements that can be either are looked at (a function call per element of a long text costs seconds). -->
+  <xsl:variable name="tk:reading-notes" select="tk:numbering(//tei:text//(tei:note | tei:choice | tei:del | tei:app)[tk:is-footnote(.) or tk:is-reading-note(.)][not(ancestor::tei:note)])"/>
 
   <!-- Footnote number of a node: notes count in both views, reading-notes in the reading view only;
        none for what stands inside a note (a note in a note, a <choice> in a note), which is shown where it is. -->

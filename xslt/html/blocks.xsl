@@ -35,11 +35,11 @@
   <xsl:variable name="tk:paragraph-numbers" select="tk:numbering(//tei:body//(tei:p | tei:ab | tei:u/tei:seg))"/>
   <xsl:variable name="tk:turn-numbers" select="tk:numbering(//tei:text//(tei:sp | tei:u))"/>
   <!-- Paragraphs outside the body (front, back) get anchors but no ¶ number. -->
-  <xsl:variable name="tk:text-block-numbers" select="tk:numbering(//tei:text//(tei:p | tei:ab | tei:u/tei:seg)[not(tk:is-citable(.))])"/>
+  <xsl:variable name="tk:text-block-numbers" select="tk:numbering(//tei:text//(tei:p | tei:ab | tei:u/tei:seg)[not(ancestor::tei:body)])"/>
   <!-- and those of the header shown on the page (a manuscript description) anchors of their own. -->
   <xsl:variable name="tk:header-block-numbers" select="tk:numbering(//tei:teiHeader//(tei:p | tei:ab))"/>
 
-  <xsl:variable name="tk:division-numbers" select="tk:numbering(//tei:text//*[tk:is-division(.)])"/>
+  <xsl:variable name="tk:division-numbers" select="tk:numbering(//tei:text//(tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7 | tei:floatingText))"/>
 
   <!-- A record this long (paragraphs, turns, lines of its body) gets a table of contents. -->
   <xsl:variable name="tk:long-record" as="xs:integer" select="12"/>
