@@ -31,7 +31,7 @@ describe('library API', () => {
     const validate = await import('../src/validate/index.js');
     expect(Object.keys(validate).sort()).toEqual(['SchemaError', 'TEI_RULES', 'compileSchema', 'compileTeikitSchema', 'detectKind', 'validateDocument', 'validateFile']);
     const render = await import('../src/render/index.js');
-    expect(Object.keys(render).sort()).toEqual(['RENDER_TARGETS', 'TEXT_VIEWS', 'render', 'renderEach']);
+    expect(Object.keys(render).sort()).toEqual(['RENDER_TARGETS', 'TEXT_VIEWS', 'readPersons', 'render', 'renderEach']);
   });
 
   it('should chain the stages to the same result as convert()', () => {
