@@ -19,6 +19,9 @@ export interface Grammar {
 
 export type SchemaErrorKind = 'element-not-allowed' | 'element-not-allowed-yet' | 'element-missing' | 'attribute-not-allowed' | 'attribute-missing' | 'attribute-value' | 'text-not-allowed' | 'text-value';
 
+/** A group's two members, in order. */
+type Members = { first: Pattern; second: Pattern };
+
 export interface SchemaProblem {
   kind: SchemaErrorKind;
   /** Offset in the document of the element, attribute or text the problem is at. */
@@ -100,11 +103,29 @@ export class Validator {
   private computeStartTagOpen(pattern: Pattern, uri: string, local: string, recover: boolean): Pattern {
     const table = this.table;
     const derive = (inner: Pattern): Pattern => this.startTagOpen(inner, uri, local, recover);
+    return this.opening(
+      pattern,
+      derive,
+      (leaf) => (leaf.kind === 'element' && nameMatches(leaf.name, uri, local) ? table.after(leaf.element.content, table.empty) : table.notAllowed),
+      // In order: the second member opens only where the first may be left out (or is taken as missing).
+      ({ first, second }) => {
+        const derived = this.applyAfter(derive(first), (rest) => table.group(rest, second));
+        return first.nullable || recover ? table.choice(derived, derive(second)) : derived;
+      },
+    );
+  }
+
+  /**
+   * The derivative of an event that opens something (a start tag, an attribute's name), taken
+   * through the pattern's structure down to the leaves it may open (`leaf`); what is to follow
+   * the opened part is kept as the second of an after pattern. Groups differ: elements come in
+   * order, attributes in any (`group`).
+   */
+  private opening(pattern: Pattern, derive: (inner: Pattern) => Pattern, leaf: (pattern: Pattern) => Pattern, group: (members: Members) => Pattern): Pattern {
+    const table = this.table;
     switch (pattern.kind) {
       case 'choice':
         return table.choice(derive(pattern.first), derive(pattern.second));
-      case 'element':
-        return nameMatches(pattern.name, uri, local) ? table.after(pattern.element.content, table.empty) : table.notAllowed;
       case 'interleave': {
         const { first, second } = pattern;
         return table.choice(
@@ -116,17 +137,14 @@ export class Validator {
         const repeat = table.choice(pattern, table.empty);
         return this.applyAfter(derive(pattern.content), (rest) => table.group(rest, repeat));
       }
-      case 'group': {
-        const { first, second } = pattern;
-        const derived = this.applyAfter(derive(first), (rest) => table.group(rest, second));
-        return first.nullable || recover ? table.choice(derived, derive(second)) : derived;
-      }
+      case 'group':
+        return group(pattern);
       case 'after': {
         const { second } = pattern;
         return this.applyAfter(derive(pattern.first), (rest) => table.after(rest, second));
       }
       default:
-        return table.notAllowed;
+        return leaf(pattern);
     }
   }
 
@@ -149,36 +167,16 @@ export class Validator {
   private computeAttributeName(pattern: Pattern, uri: string, local: string): Pattern {
     const table = this.table;
     const derive = (inner: Pattern): Pattern => this.attributeName(inner, uri, local);
-    switch (pattern.kind) {
-      case 'after': {
-        const { second } = pattern;
-        return this.applyAfter(derive(pattern.first), (rest) => table.after(rest, second));
-      }
-      case 'choice':
-        return table.choice(derive(pattern.first), derive(pattern.second));
-      case 'group': {
-        const { first, second } = pattern;
-        return table.choice(
-          this.applyAfter(derive(first), (rest) => table.group(rest, second)),
-          this.applyAfter(derive(second), (rest) => table.group(first, rest)),
-        );
-      }
-      case 'interleave': {
-        const { first, second } = pattern;
-        return table.choice(
-          this.applyAfter(derive(first), (rest) => table.interleave(rest, second)),
-          this.applyAfter(derive(second), (rest) => table.interleave(first, rest)),
-        );
-      }
-      case 'oneOrMore': {
-        const repeat = table.choice(pattern, table.empty);
-        return this.applyAfter(derive(pattern.content), (rest) => table.group(rest, repeat));
-      }
-      case 'attribute':
-        return nameMatches(pattern.name, uri, local) ? table.after(pattern.content, table.empty) : table.notAllowed;
-      default:
-        return table.notAllowed;
-    }
+    return this.opening(
+      pattern,
+      derive,
+      (leaf) => (leaf.kind === 'attribute' && nameMatches(leaf.name, uri, local) ? table.after(leaf.content, table.empty) : table.notAllowed),
+      // Attributes have no order: either member may hold it.
+      ({ first, second }) => table.choice(
+        this.applyAfter(derive(first), (rest) => table.group(rest, second)),
+        this.applyAfter(derive(second), (rest) => table.group(first, rest)),
+      ),
+    );
   }
 
   /** The attribute's value against the value patterns its name opened: what follows where it matches. */
