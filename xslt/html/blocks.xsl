@@ -18,12 +18,13 @@
   <!-- Anchor of a block: its xml:id, else a stable generated one (kind + position). -->
   <xsl:function name="tk:anchor" as="xs:string">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="string(($element/@xml:id,
-        if (tk:is-turn($element)) then 'turn-' || tk:block-number($element)
+    <!-- An if-chain, not a sequence's first item: nothing after the answer is computed (it is called for every block). -->
+    <xsl:sequence select="if ($element/@xml:id) then string($element/@xml:id)
+        else if (tk:is-turn($element)) then 'turn-' || tk:block-number($element)
         else if (tk:is-citable($element)) then 'para-' || tk:block-number($element)
         else if (tk:is-division($element)) then 'div-' || $tk:division-numbers(generate-id($element))
         else if ($element/ancestor::tei:teiHeader) then 'header-' || $tk:header-block-numbers(generate-id($element))
-        else 'block-' || $tk:text-block-numbers(generate-id($element)))[1])"/>
+        else 'block-' || $tk:text-block-numbers(generate-id($element))"/>
   </xsl:function>
 
   <xsl:function name="tk:is-turn" as="xs:boolean">
@@ -160,12 +161,14 @@
         </xsl:if>
         <xsl:variable name="neighbours" select="$tk:same-speaker(generate-id(.))"/>
         <xsl:if test="exists($neighbours) and exists(($neighbours?1, $neighbours?2))">
+          <!-- The same speaker's turns: named once, from this one. -->
+          <xsl:variable name="name" select="tk:speaker-name(.)"/>
           <span class="turn-nav">
             <xsl:for-each select="$neighbours?1">
-              <a href="#{tk:anchor(.)}" rel="prev"><span class="visually-hidden">Previous turn of {tk:speaker-name(.)}: turn </span><span aria-hidden="true">← </span>{tk:block-number(.)}</a>
+              <a href="#{tk:anchor(.)}" rel="prev"><span class="visually-hidden">Previous turn of {$name}: turn </span><span aria-hidden="true">← </span>{tk:block-number(.)}</a>
             </xsl:for-each>
             <xsl:for-each select="$neighbours?2">
-              <a href="#{tk:anchor(.)}" rel="next"><span class="visually-hidden">Next turn of {tk:speaker-name(.)}: turn </span>{tk:block-number(.)}<span aria-hidden="true"> →</span></a>
+              <a href="#{tk:anchor(.)}" rel="next"><span class="visually-hidden">Next turn of {$name}: turn </span>{tk:block-number(.)}<span aria-hidden="true"> →</span></a>
             </xsl:for-each>
           </span>
         </xsl:if>

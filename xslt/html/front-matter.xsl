@@ -300,7 +300,7 @@
               <xsl:variable name="id" select="string(@xml:id)"/>
               <xsl:variable name="own" select="$turns[tokenize(@who) = '#' || $id]"/>
               <!-- Where the person speaks and where they are named: the ways back into the text. -->
-              <xsl:variable name="mentioned" select="(for $name in key('tk:mention', $id) return $name/ancestor::*[tk:is-citable(.)][1])/."/>
+              <xsl:variable name="mentioned" select="(for $name in key('tk:mention', $id) return $name/ancestor::*[self::tei:p or self::tei:ab or self::tei:seg[parent::tei:u]][1][ancestor::tei:body])/."/>
               <li id="person-{$id}">
                 <span class="person-name">{(tei:persName, tei:name, tei:*)[1] ! tk:clean(.)}</span>
                 <xsl:for-each select="(tei:occupation, tei:roleName, tei:affiliation, @role)[normalize-space()][1]">
