@@ -12,24 +12,13 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { writeCatalogue } from '../dist/build/catalogue.js';
 import { readingOrder } from '../dist/build/navigation.js';
+import { random } from './corpus.mjs';
 
 const SIZES = (process.argv[2] ?? '1000,10000').split(',').map(Number);
 const BUNDLED = ['wilson-121798', 'frus-1944v06-d243', 'frus-1949v09-d550'];
 const states = BUNDLED.map((name) => JSON.parse(readFileSync(`editions/${name}/.teikit-build.json`, 'utf8')));
 const vocabulary = [...new Set(states.flatMap((state) => state.words.split(' ')))];
 const PERSONS = ['Mikoyan', 'Stalin', 'Mao Zedong', 'Kim Il Sung', 'Rusk', 'Nelson', 'Chiang Kai-shek', 'Zhou Enlai', 'Molotov', 'Truman', 'Acheson', 'Marshall', 'Peng Dehuai', 'Khrushchev'];
-
-/** mulberry32: the same corpus on every run. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function corpus(size) {
   const root = mkdtempSync(join(tmpdir(), `teikit-catalogue-${size}-`));

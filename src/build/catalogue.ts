@@ -85,7 +85,7 @@ const SEARCH_SCRIPT = `
       return values[position][facet].some(function (value) { return picked[facet].indexOf(value) >= 0; });
     });
   }
-  // Reading order (by date) is the order the page is written in; "~" would sort after every ISO date.
+  // Reading order (by date) is the order the page is written in: by date keeps the position.
   function sortKey(item, position) { return sort.value === 'title' ? item.dataset.title : String(1e9 + position); }
   function update() {
     var query = input.value.trim();

@@ -91,25 +91,30 @@ function transform(document: SaxonDocument, path: string, options: RenderOptions
 }
 
 /**
+ * A TEI file as SaxonJS's document: read by our own parser first (it refuses entity declarations
+ * and points at malformed markup); `expand`: its XIncludes followed (src/xml/xinclude.ts), so
+ * that a corpus of included members is one document. Bad input is a diagnostic, never thrown.
+ */
+function readDocument(bytes: Uint8Array, path: string, expand: boolean): { document?: SaxonDocument; warnings: Diagnostic[]; diagnostic?: Diagnostic } {
+  try {
+    const file = decodeText(bytes, path);
+    const { root } = parseXml(file);
+    const text = expand && hasInclude(root) ? expandIncludes(file, root, startIncludes(path)) : file.text;
+    return { document: SaxonJS.XPath.evaluate('parse-xml($text)', null, { params: { text } }), warnings: file.messages };
+  } catch (error) {
+    if (error instanceof InputError) return { warnings: [], diagnostic: error.diagnostic };
+    const reason = `SaxonJS could not parse this document: ${describeTransformError(error)}.`;
+    return { warnings: [], diagnostic: { file: path, severity: 'error', source: 'teikit:render', ruleId: 'render/parse', reason } };
+  }
+}
+
+/**
  * Render one TEI document to several outputs, parsing it once. Bad input (not XML, entity
  * declarations) is reported in every result, never thrown.
  */
 export function renderEach(tei: Uint8Array | string, path: string, requests: readonly RenderOptions[]): RenderResult[] {
-  let document: SaxonDocument;
-  let warnings: Diagnostic[] = [];
-  try {
-    const file = decodeText(typeof tei === 'string' ? new TextEncoder().encode(tei) : tei, path);
-    // Our own parser first: it refuses entity declarations and points at malformed markup.
-    const { root } = parseXml(file);
-    // A corpus of included members is rendered as one document (src/xml/xinclude.ts).
-    const text = hasInclude(root) ? expandIncludes(file, root, startIncludes(path)) : file.text;
-    warnings = file.messages;
-    document = SaxonJS.XPath.evaluate('parse-xml($text)', null, { params: { text } });
-  } catch (error) {
-    if (error instanceof InputError) return requests.map(() => finish([error.diagnostic]));
-    const reason = `SaxonJS could not parse this document: ${describeTransformError(error)}.`;
-    return requests.map(() => finish([{ file: path, severity: 'error', source: 'teikit:render', ruleId: 'render/parse', reason }]));
-  }
+  const { document, warnings, diagnostic } = readDocument(typeof tei === 'string' ? new TextEncoder().encode(tei) : tei, path, true);
+  if (!document) return requests.map(() => finish(diagnostic ? [diagnostic] : []));
   return requests.map((options) => {
     const result = transform(document, path, options);
     return warnings.length > 0 ? { ...result, diagnostics: sortDiagnostics([...warnings, ...result.diagnostics]) } : result;
@@ -121,14 +126,8 @@ export function renderEach(tei: Uint8Array | string, path: string, requests: rea
  * RenderOptions.persons; bad input is a diagnostic, as for the document itself.
  */
 export function readPersons(bytes: Uint8Array, path: string): { persons?: SaxonDocument; diagnostic?: Diagnostic } {
-  try {
-    const file = decodeText(bytes, path);
-    parseXml(file);
-    return { persons: SaxonJS.XPath.evaluate('parse-xml($text)', null, { params: { text: file.text } }) };
-  } catch (error) {
-    if (error instanceof InputError) return { diagnostic: error.diagnostic };
-    return { diagnostic: { file: path, severity: 'error', source: 'teikit:render', ruleId: 'render/parse', reason: `SaxonJS could not parse the persons file: ${describeTransformError(error)}.` } };
-  }
+  const { document, diagnostic } = readDocument(bytes, path, false);
+  return document ? { persons: document } : diagnostic ? { diagnostic } : {};
 }
 
 /** Render a TEI document to one output. */
