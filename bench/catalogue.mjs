@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 // The catalogue at scale: for N editions, how long the build takes to write index.html, how large
-// it is, and in headless Chromium (Debian's, through playwright-core) how long it takes to open,
-// to answer a first search (which builds the search index) and a second one, and the page's heap.
+// it is (index.html, and the pages and search parts of catalogue/), and in headless Chromium
+// (Debian's, through playwright-core) how long it takes to open, to answer a first search (which
+// loads its search parts) and a next one, and the page's heap.
 // The editions are state records only (what the catalogue reads), made from the three bundled
 // editions' records with dates, titles, participants and a share of the words varied, so that a
 // corpus of 10,000 needs no 10,000 builds. Needs: npm run build, teikit build editions, chromium.
-// Run: node bench/catalogue.mjs [N,N…=1000,10000]   (medians of 3 runs; 1 run from 5,000 editions)
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Run: node bench/catalogue.mjs [N,N…=1000,10000]   (medians of 5 runs)
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { writeCatalogue } from '../dist/build/catalogue.js';
+import { writeCatalogue } from '../dist/build/catalogue/index.js';
 import { readingOrder } from '../dist/build/navigation.js';
 import { random } from './corpus.mjs';
 
@@ -43,8 +44,8 @@ function corpus(size) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
-console.log('| editions | write | page | open (load) | first search | next search | heap |');
-console.log('|---|---|---|---|---|---|---|');
+console.log('| editions | write | index.html | catalogue/ | open (load) | first search: in page / with playwright | next search | heap |');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const size of SIZES) {
   const { root, members } = corpus(size);
   const started = performance.now();
@@ -52,27 +53,40 @@ for (const size of SIZES) {
   const write = performance.now() - started;
   const bytes = readFileSync(result.path).length;
   const runs = [];
-  // Three runs each (the median), one for the largest corpora: a first search there takes minutes.
-  for (let run = 0; run < (size >= 5000 ? 1 : 3); run++) {
+  // Five runs each, a fresh page each time (the median).
+  for (let run = 0; run < 5; run++) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(600_000);
     let at = Date.now();
     await page.goto(`file://${result.path}`, { waitUntil: 'load', timeout: 300_000 });
     const open = Date.now() - at;
+    // In the page: from the input event to the frame after the answer is written (the time a reader
+    // waits); from outside: playwright's fill until it sees the answer (adds its round trips, ~75 ms).
+    await page.evaluate(() => {
+      const status = document.getElementById('search-status');
+      document.getElementById('search-input').addEventListener('input', () => { window.benchStarted = performance.now(); }, { capture: true });
+      new MutationObserver(() => requestAnimationFrame(() => setTimeout(() => { window.benchAnswered = performance.now() - window.benchStarted; }, 0))).observe(status, { childList: true, characterData: true, subtree: true });
+    });
     const search = async (query) => {
       at = Date.now();
+      await page.evaluate(() => { window.benchAnswered = undefined; });
       await page.fill('#search-input', query);
       await page.waitForFunction((wanted) => document.getElementById('search-status').textContent.includes(wanted), query, { timeout: 300_000 });
-      return Date.now() - at;
+      const outside = Date.now() - at;
+      return { outside, inside: await page.waitForFunction(() => window.benchAnswered).then((handle) => handle.jsonValue()) };
     };
     const first = await search('Mikoyan');
     const second = await search('Stalin');
     const heap = await page.evaluate(() => Math.round(performance.memory.usedJSHeapSize / 1048576));
-    runs.push({ open, first, second, heap });
+    runs.push({ open, first: first.inside, firstOutside: first.outside, second: second.inside, secondOutside: second.outside, heap });
     await page.close();
   }
   const pick = (key) => median(runs.map((run) => run[key]));
-  console.log(`| ${size} | ${(write / 1000).toFixed(1)} s | ${(bytes / 1048576).toFixed(1)} MB | ${pick('open')} ms | ${pick('first')} ms | ${pick('second')} ms | ${pick('heap')} MB |`);
+  const folder = join(root, 'catalogue');
+  const parts = existsSync(folder) ? readdirSync(folder).map((name) => statSync(join(folder, name)).size) : [];
+  const aside = parts.length > 0 ? `${parts.length} files, ${(parts.reduce((a, b) => a + b, 0) / 1048576).toFixed(1)} MB` : '—';
+  const ms = (value) => `${Math.round(value)} ms`;
+  console.log(`| ${size} | ${(write / 1000).toFixed(1)} s | ${(bytes / 1048576).toFixed(1)} MB | ${aside} | ${ms(pick('open'))} | ${ms(pick('first'))} / ${ms(pick('firstOutside'))} | ${ms(pick('second'))} / ${ms(pick('secondOutside'))} | ${pick('heap')} MB |`);
   rmSync(root, { recursive: true, force: true });
 }
 await browser.close();

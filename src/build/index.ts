@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Diagnostic } from '../diagnostics.js';
-import { CATALOGUE_FILE, writeCatalogue, type CatalogueResult } from './catalogue.js';
+import { CATALOGUE_FILE, writeCatalogue, type CatalogueResult } from './catalogue/index.js';
 import { linkCorpus, readingOrder } from './navigation.js';
 import { displayPath, findEditions, markedByTeikit, removeLeftovers, shardOf, type EditionSource } from './editions.js';
 import { failedOutcome, type EditionOutcome } from './outcome.js';
@@ -19,7 +19,7 @@ import type { BuildTask } from './worker.js';
 
 export { findEditions, shardOf, type EditionSource } from './editions.js';
 export type { EditionOutcome } from './outcome.js';
-export type { CatalogueResult } from './catalogue.js';
+export type { CatalogueResult } from './catalogue/index.js';
 
 export interface Shard {
   /** 1-based. */
@@ -161,7 +161,12 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
         const unlinked = linkCorpus(root, CATALOGUE_FILE, order);
         summary.problems.push(...unlinked);
         summary.errors += unlinked.length;
-        summary.catalogues.push(writeCatalogue(root, order, toolchain));
+        const written = writeCatalogue(root, order, toolchain);
+        summary.catalogues.push(written);
+        if (written.problem) {
+          summary.problems.push(written.problem);
+          summary.errors += 1;
+        }
       } catch (error) {
         // A full disk or a read-only folder: the editions are built; the summary says what failed.
         const code = (error as NodeJS.ErrnoException).code ?? String(error);

@@ -19,10 +19,19 @@ import { describeOutput, readState, sha256, writeState, type CatalogueRecord } f
 export const NAVIGATION_START = '<!--teikit:corpus-->';
 export const NAVIGATION_END = '<!--/teikit:corpus-->';
 
-/** An edition's place in its corpus: what the bar and the catalogue's order need, not its words. */
+/**
+ * A built edition in its corpus: what the bar and the catalogue need of its state record, read
+ * once for both (its words, the large part, are read again only when the catalogue is written).
+ */
 export interface Placed {
   edition: EditionSource;
-  record: Pick<CatalogueRecord, 'title' | 'date' | 'dateText'>;
+  record: CatalogueRecord;
+  /** The hash of its inputs: the catalogue is written again when one changed. */
+  inputs: string;
+  /** The names of its output files. */
+  outputs: string[];
+  /** The hash of the bar last written into its page, if any. */
+  navigation?: string;
 }
 
 /** Sorts after every ISO date: undated editions come last. */
@@ -34,8 +43,8 @@ export function readingOrder(members: readonly EditionSource[]): Placed[] {
   for (const edition of members) {
     const state = readState(edition.directory);
     if (!state) continue;
-    const { title, date, dateText } = state.record;
-    placed.push({ edition, record: { title, ...(date ? { date } : {}), ...(dateText ? { dateText } : {}) } });
+    const { record, inputs, outputs, navigation } = state;
+    placed.push({ edition, record, inputs, outputs: Object.keys(outputs), ...(navigation ? { navigation } : {}) });
   }
   const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   return placed.sort((a, b) =>
@@ -73,13 +82,14 @@ export function navigationHtml(root: string, catalogue: string, order: readonly 
 /** Put each edition's bar into its page where it changed; a page that cannot be rewritten is a problem, the others go on. */
 export function linkCorpus(root: string, catalogue: string, order: readonly Placed[]): Diagnostic[] {
   const problems: Diagnostic[] = [];
-  order.forEach(({ edition }, position) => {
-    const state = readState(edition.directory);
+  order.forEach(({ edition, outputs, navigation }, position) => {
     const name = `${edition.name}.html`;
-    if (!state?.outputs[name]) return;
+    if (!outputs.includes(name)) return;
     const bar = navigationHtml(root, catalogue, order, position);
     const hash = sha256(bar);
-    if (state.navigation === hash) return;
+    if (navigation === hash) return;
+    const state = readState(edition.directory);
+    if (!state) return;
     const path = join(edition.directory, name);
     const page = readFileSync(path, 'utf8');
     const start = page.indexOf(NAVIGATION_START);

@@ -14,6 +14,7 @@ import { validateDocument, type CompiledSchema } from '../validate/index.js';
 import { writeFilesTogether } from '../io.js';
 import { displayPath, markedByTeikit, OUTPUT_SUFFIXES, outputNames, removeLeftovers, type EditionSource } from './editions.js';
 import type { EditionOutcome } from './outcome.js';
+import { searchTerms } from './catalogue/search.js';
 import { describeOutput, forgetState, readEditionInputs, readState, writeState, type CatalogueRecord, type OutputRecord } from './state.js';
 
 /** The renders of every edition, in the order their files are written. */
@@ -36,14 +37,8 @@ function foreignOutputs(edition: EditionSource): string[] {
 }
 const RECORD: RenderOptions = { to: 'json' };
 
-/** MiniSearch's own tokenizer (SPACE_OR_PUNCTUATION), so that the words stored are the terms it indexes. */
-const WORD_SEPARATOR = /[\n\r\p{Z}\p{P}]+/u;
-
-function distinctWords(text: string): string {
-  const words = new Set(text.toLowerCase().split(WORD_SEPARATOR));
-  words.delete('');
-  return [...words].join(' ');
-}
+/** The distinct search terms of a text (the catalogue's tokenizer), for the state record. */
+const distinctWords = (text: string): string => [...new Set(searchTerms(text))].join(' ');
 
 export interface BuildEditionOptions {
   /** Replace files at the outputs' names that teikit has no record of writing. */
