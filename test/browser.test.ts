@@ -4,14 +4,18 @@
  * too), an anchor lands on its paragraph, and axe-core finds no serious accessibility problem.
  * Its layout at a desktop's and a phone's width: the text first, the apparatus beside it or one
  * click away, notes, persons, turns and the corpus linked both ways, and a print without the
- * navigation. The catalogue a build writes: its search and filters work under its own CSP, offline.
+ * navigation. The catalogue a build writes: its search and filters work under its own CSP, offline;
+ * a corpus larger than a page gets pages without script and a search index loaded in parts.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeCatalogue } from '../src/build/catalogue/index.js';
+import { readingOrder } from '../src/build/navigation.js';
+import { writeState } from '../src/build/state.js';
 import { render } from '../src/render/index.js';
 import { FIXTURES, REFERENCE_TEI, ROOT, buildCli, makeBuildCorpus } from './helpers.js';
 
@@ -364,7 +368,7 @@ describe('the catalogue (index.html) in chromium', () => {
     const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 } });
     const still = await noScript.newPage();
     await still.goto(catalogueUrl);
-    const dates = await still.locator('#editions > li').evaluateAll((items) => items.map((item) => item.getAttribute('data-date')));
+    const dates = await still.locator('#editions > li').evaluateAll((items) => items.map((item) => item.querySelector('time')?.getAttribute('datetime')));
     expect(dates).toEqual(['1944-10-12', '1949-05-11', '1949-12-16', '1956-09-20', '1956-09-20']);
     // The filters need the script: without it they are not offered.
     expect(await still.locator('#facets').isVisible()).toBe(false);
@@ -411,28 +415,139 @@ describe('the catalogue (index.html) in chromium', () => {
   });
 
   it('should order the list by date or by title, undated editions last', async () => {
-    await catalogue.goto(catalogueUrl);
-    const dates = async (): Promise<string[]> => catalogue.locator('#editions > li').evaluateAll((items) =>
-      [...items].sort((a, b) => Number((a as HTMLElement).style.order) - Number((b as HTMLElement).style.order)).map((item) => (item as HTMLElement).dataset.date ?? ''));
+    await catalogue.goto(`${catalogueUrl}?sort=title`);
+    // As the reader sees them, top to bottom: by title, then by date.
+    const titles = await catalogue.locator('#editions > li').evaluateAll((items) =>
+      [...items].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top).map((item) => item.querySelector('h2')!.textContent!.toLowerCase()));
+    expect(titles).toHaveLength(5);
+    expect(titles).toEqual([...titles].sort());
     await catalogue.locator('#search-sort').selectOption('date');
-    const byDate = await dates();
+    const byDate = await catalogue.locator('#editions > li').evaluateAll((items) =>
+      [...items].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top).map((item) => item.querySelector('time')?.getAttribute('datetime') ?? ''));
     expect(byDate).toHaveLength(5);
     const dated = byDate.filter(Boolean);
     expect(dated).toEqual([...dated].sort());
     expect(byDate.slice(dated.length).every((date) => date === '')).toBe(true);
-    // What the reader sees follows the order: the first item on screen is the earliest.
-    const firstOnScreen = await catalogue.locator('#editions > li').evaluateAll((items) =>
-      [...items].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0]?.getAttribute('data-date'));
-    expect(firstOnScreen).toBe(dated[0]);
-    await catalogue.goto(`${catalogueUrl}?sort=title`);
-    const titles = await catalogue.locator('#editions > li').evaluateAll((items) =>
-      [...items].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top).map((item) => item.getAttribute('data-title') ?? ''));
-    expect(titles).toEqual([...titles].sort());
   });
 
   it('should pass axe-core with no serious or critical violation', async () => {
     await catalogue.goto(catalogueUrl);
     const violations = (await new AxeBuilder({ page: catalogue }).analyze()).violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
     expect(violations.map((violation) => violation.id)).toEqual([]);
+  });
+});
+
+describe('the catalogue of a corpus larger than a page (450 editions) in chromium', () => {
+  const SIZE = 450;
+  let root = '';
+  let url = '';
+  const messages: string[] = [];
+  const loaded: string[] = [];
+  let large: Page;
+  const status = (): Promise<string> => large.locator('#search-status').innerText();
+  // textContent, not innerText: entries out of view are not rendered (content-visibility), but they are there.
+  const titles = (): Promise<string[]> => large.locator('#editions > li h2').allTextContents();
+
+  beforeAll(async () => {
+    // State records only, as a build leaves them: edition i is dated 1940 + i % 10, has "Person i % 7" as a participant, and a word of its own.
+    root = join(ARTIFACTS, 'large-catalogue');
+    rmSync(root, { recursive: true, force: true });
+    const members = Array.from({ length: SIZE }, (_, index) => {
+      const name = `e${String(index).padStart(3, '0')}`;
+      const directory = join(root, name);
+      mkdirSync(directory, { recursive: true });
+      const date = `${1940 + (index % 10)}-01-${String(1 + Math.floor(index / 10) % 28).padStart(2, '0')}`;
+      writeState(directory, {
+        inputs: `inputs ${index}`,
+        outputs: { [`${name}.html`]: { size: 0, mtimeMs: 0, sha256: '' }, [`${name}.txt`]: { size: 0, mtimeMs: 0, sha256: '' } },
+        record: { id: name, title: `Record ${index}`, date, dateText: date, translators: [], participants: [`Person ${index % 7}`] },
+        words: `common words unique${index}`,
+      });
+      return { directory, name, key: name, root, source: { path: join(directory, 'source.txt'), kind: 'text' as const } };
+    });
+    const result = writeCatalogue(root, readingOrder(members), 'test');
+    expect(result.written).toBe(true);
+    url = pathToFileURL(result.path).href;
+    large = await context.newPage();
+    large.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
+    large.on('pageerror', (error) => messages.push(`pageerror: ${error.message}`));
+    large.on('request', (request) => loaded.push(request.url()));
+    await large.goto(url);
+  });
+
+  it('should open on its first page of editions by date, loading nothing else, with "Show more" for the rest', async () => {
+    expect(messages).toEqual([]);
+    expect(loaded).toEqual([url]);
+    // By date, then by title (as strings: "Record 280" before "Record 29").
+    const dateOf = (index: number): string => `${1940 + (index % 10)}-01-${String(1 + Math.floor(index / 10) % 28).padStart(2, '0')}`;
+    const byDate = Array.from({ length: SIZE }, (_, index) => index)
+      .sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : `record ${a}` < `record ${b}` ? -1 : 1))
+      .map((index) => `Record ${index}`);
+    expect(byDate.slice(0, 3)).toEqual(['Record 0', 'Record 280', 'Record 10']);
+    expect(await titles()).toEqual(byDate.slice(0, 200));
+    await large.locator('#show-more').click();
+    expect(await titles()).toEqual(byDate.slice(0, 250));
+    expect(await large.locator('#show-more').innerText()).toBe('Show 50 more (250 of 450 shown)');
+  });
+
+  it('should load only the search parts a query needs, from the catalogue folder under its CSP, and find the right editions', async () => {
+    loaded.length = 0;
+    await large.locator('#search-input').fill('unique123');
+    await expect.poll(status).toBe('1 of 450 editions match “unique123”');
+    expect(await titles()).toEqual(['Record 123']);
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(loaded.every((request) => /\/large-catalogue\/catalogue\/search-[0-9a-f]{16}\.js$/.test(request))).toBe(true);
+    // A person: every seventh edition (3, 10, …, 444), 64 of them; a page of 50 and the rest one click away.
+    await large.locator('#search-input').fill('Person 3');
+    await expect.poll(status).toBe('64 of 450 editions match “Person 3”');
+    expect(await titles()).toHaveLength(50);
+    await large.locator('#show-more').click();
+    expect(await titles()).toHaveLength(64);
+    expect((await titles()).every((title) => Number(title.split(' ')[1]) % 7 === 3)).toBe(true);
+    // With a filter: 1943 holds editions 3, 13, 23, …; those of Person 3 among them are 3, 73, 143, …
+    await large.locator('#facets input[name="year"][value="1943"]').check();
+    const expected = Array.from({ length: SIZE }, (_, index) => index).filter((index) => index % 10 === 3 && index % 7 === 3);
+    await expect.poll(status).toBe(`${expected.length} of 450 editions match “Person 3” and the filters`);
+    expect(await large.locator('#facets label:has(input[name="year"][value="1943"]) .count').innerText()).toBe(String(expected.length));
+    expect(messages).toEqual([]);
+  });
+
+  it('should offer pages in the catalogue folder to a reader without JavaScript, each linking to the editions', async () => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const still = await noScript.newPage();
+    await still.goto(url);
+    expect(await still.locator('#editions > li').count()).toBe(200);
+    await still.locator('#pager a', { hasText: '3' }).click();
+    expect(still.url()).toMatch(/\/large-catalogue\/catalogue\/page-3\.html$/);
+    const last = await still.locator('#editions > li h2').allTextContents();
+    expect(last).toHaveLength(50);
+    // The last by date: 1949, the 28th (editions 279 and 559 would share it; 279 is the one there is).
+    expect(last.at(-1)).toBe('Record 279');
+    expect(await still.locator('#editions > li h2 a').last().getAttribute('href')).toBe('../e279/e279.html');
+    await still.locator('#pager a', { hasText: '1' }).click();
+    expect(still.url()).toBe(url);
+    await noScript.close();
+  });
+
+  it('should say what is missing when the search parts cannot be loaded', async () => {
+    const copy = join(ARTIFACTS, 'large-catalogue-alone');
+    mkdirSync(copy, { recursive: true });
+    writeFileSync(join(copy, 'index.html'), readFileSync(join(root, 'index.html')));
+    const alone = await context.newPage();
+    await alone.goto(`${pathToFileURL(join(copy, 'index.html')).href}?q=unique1`);
+    await expect.poll(() => alone.locator('#search-status').innerText()).toMatch(/^The search index could not be loaded \(catalogue\/search-[0-9a-f]{16}\.js\)\. Keep the catalogue folder beside index\.html/);
+    await alone.close();
+  });
+
+  it('should shrink back to one file, without the folder, when the corpus does', () => {
+    const order = readingOrder(Array.from({ length: 20 }, (_, index) => {
+      const name = `e${String(index).padStart(3, '0')}`;
+      return { directory: join(root, name), name, key: name, root, source: { path: join(root, name, 'source.txt'), kind: 'text' as const } };
+    }));
+    expect(writeCatalogue(root, order, 'test').written).toBe(true);
+    expect(existsSync(join(root, 'catalogue'))).toBe(false);
+    const page = readFileSync(join(root, 'index.html'), 'utf8');
+    expect(page).not.toContain("'self'");
+    expect(page).toContain('<script>teikitCatalogue.part(0,');
   });
 });

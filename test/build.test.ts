@@ -17,6 +17,9 @@ const WORK = `${ROOT}test-output/build/`;
 const makeCorpus = (name: string): string => makeBuildCorpus(join(WORK, name));
 const OUTPUT_SUFFIXES = ['.xml', '.html', '.txt', '.diplomatic.txt'];
 
+/** The entries of a catalogue page's list. */
+const listedEntries = (page: string): string[] => /<ul id="editions">\n(.*?)<\/ul>/s.exec(page)?.[1]?.match(/<li><article /g) ?? [];
+
 /** Every file under a folder (relative path → bytes), hidden state records and the catalogue included. */
 function snapshot(folder: string): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
@@ -84,16 +87,21 @@ describe('teikit build', () => {
     expect(XMLValidator.validate('<TEI><text></TEI>')).not.toBe(true);
 
     const catalogue = readFileSync(join(root, 'editions', 'index.html'), 'utf8');
-    expect(catalogue.match(/<article /g)).toHaveLength(5);
+    expect(listedEntries(catalogue)).toHaveLength(5);
     expect(catalogue).toContain('<a href="wilson-121798/wilson-121798.html">Record of a Meeting between the Sino-Soviet Delegation and the Korean Workers&#39; Party Presidium</a>');
     expect(catalogue).toContain('<a href="corpus/09/09.xml">TEI</a>');
     expect(catalogue).toContain('<a href="tei-only/record.xml">TEI</a>');
     expect(catalogue).toContain('<p class="edition-line"><time datetime="1956-09-20">September 20, 1956</time> · GARF, Fond 5446, Opis 98c, Delo 718, Listy 18-34 · translated by Gary Goldberg</p>');
     expect(catalogue).toContain('<p class="edition-line"><time datetime="1949-05-11">May 11, 1949</time> · 893.24/5–1149</p>');
     expect(catalogue).toMatch(/<p class="participants"><span class="label">Participants:<\/span> Kim Il Sung, Kim Il, Pak Jeong-ae, .* and \d+ more<\/p>/);
-    // Filed by year, archive (the repository; a FRUS file number is the source's reference, not an archive) and person.
-    expect(catalogue).toContain('data-year="[&quot;1956&quot;]" data-archive="[&quot;GARF&quot;]" data-person="[&quot;Kim Il Sung&quot;,');
-    expect(catalogue).toContain('data-year="[&quot;1949&quot;]" data-archive="[&quot;Not stated&quot;]"');
+    // Filed by year, archive (the repository; a FRUS file number is the source's reference, not an archive) and person:
+    // the script's data numbers each facet's values and lists each edition's, in reading order.
+    const data = JSON.parse(/<script type="application\/json" id="catalogue-data">(.*?)<\/script>/s.exec(catalogue)![1]!) as { facets: Record<string, string[]>; editions: number[][][] };
+    const named = (position: number): string[][] => ['year', 'archive', 'person'].map((facet, which) => data.editions[position]![which]!.map((number) => data.facets[facet]![number]!));
+    expect(named(4)[0]).toEqual(['1956']);
+    expect(named(4)[1]).toEqual(['GARF']);
+    expect(named(4)[2]!.slice(0, 2)).toEqual(['Kim Il Sung', 'Kim Il']);
+    expect(named(1).slice(0, 2)).toEqual([['1949'], ['Not stated']]);
     expect(catalogue).toContain('<input type="checkbox" name="year" value="1956"> 1956 <span class="count">2</span>');
     // In reading order, by date (the two copies of the reference record, same date and title, by folder).
     const order = [...catalogue.matchAll(/<h2 id="edition-\d+"><a href="([^"]+)"/g)].map((match) => match[1]);
@@ -262,7 +270,7 @@ describe('teikit build', () => {
     expect(existsSync(join(editions, 'wilson-121798', 'wilson-121798.html'))).toBe(true);
     // Nothing is written for a failed edition, and the catalogue lists the built ones only.
     expect(readdirSync(join(editions, 'bad-bytes'))).toEqual(['source.txt']);
-    expect(readFileSync(join(editions, 'index.html'), 'utf8').match(/<article /g)).toHaveLength(5);
+    expect(listedEntries(readFileSync(join(editions, 'index.html'), 'utf8'))).toHaveLength(5);
     // Still broken on the next run: a failure is not remembered as done.
     const again = build(['--jobs', '1', '--format', 'github'], root);
     expect(again.stderr).toContain('Building 3 of 8 editions (5 up to date)');

@@ -5,10 +5,10 @@
  * The build writes the entries of the pages it makes (index.html and, for a large corpus, the
  * pages a reader without JavaScript turns through); the catalogue's script writes the entries
  * a search or a filter shows, from the same data, with this same function (it runs in the
- * browser too, so it uses nothing but its parameters and escapeHtml).
+ * browser too, so it uses nothing but its parameters; the escaping function is one of them).
  */
 import { join } from 'node:path';
-import { escapeHtml, hrefFrom } from '../html.js';
+import { hrefFrom } from '../html.js';
 import type { Placed } from '../navigation.js';
 
 /** What an entry shows, as compact as the catalogue's data for 10,000 editions needs it. */
@@ -61,8 +61,8 @@ export function catalogueEntry({ edition, record, outputs }: Placed, root: strin
   };
 }
 
-/** Page. The list item of the edition at `position` (0-based), its links relative to `base` ("" or "../"). */
-export function entryHtml(entry: CatalogueEntry, position: number, base: string): string {
+/** Page. The list item of the edition at `position` (0-based), its links relative to `base` ("" or "../"); `escapeHtml` is src/build/html.ts's. */
+export function entryHtml(entry: CatalogueEntry, position: number, base: string, escapeHtml: (text: string) => string): string {
   const at = base + entry.folder + '/';
   const line: string[] = [];
   const when = entry.dateText || entry.date;

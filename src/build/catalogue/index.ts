@@ -259,7 +259,7 @@ export function writeCatalogue(root: string, order: readonly Placed[], toolchain
     const entry = catalogueEntry(placed, root);
     entries.push(entry);
     if (position < PAGE_SIZE) return;
-    page.push(entryHtml(entry, position, '../'));
+    page.push(entryHtml(entry, position, '../', escapeHtml));
     if (page.length === PAGE_SIZE || position === count - 1) {
       const number = Math.floor(position / PAGE_SIZE) + 1;
       writeFileAtomic(join(folder, pageName(number)), listPage(number, pages, count, page));
@@ -304,7 +304,7 @@ export function writeCatalogue(root: string, order: readonly Placed[], toolchain
         '<ul id="editions">\n',
       ].join(''),
     );
-    entries.slice(0, PAGE_SIZE).forEach((entry, position) => write(entryHtml(entry, position, '')));
+    entries.slice(0, PAGE_SIZE).forEach((entry, position) => write(entryHtml(entry, position, '', escapeHtml)));
     write('</ul>\n<button type="button" id="show-more" hidden></button>\n');
     if (pages > 1) write(pagerHtml(1, pages, (other) => (other === 1 ? CATALOGUE_FILE : `${CATALOGUE_FOLDER}/${pageName(other)}`)));
     write(`</main>\n</div>\n<script type="application/json" id="catalogue-data">${scriptJson(data)}</script>\n`);

@@ -44,7 +44,7 @@ ${SEARCH_ENGINE_SOURCE}
     if (!made[position]) {
       readEntries();
       var template = document.createElement('template');
-      template.innerHTML = entryHtml(entries[position], position, '');
+      template.innerHTML = entryHtml(entries[position], position, '', escapeHtml);
       made[position] = template.content.firstElementChild;
     }
     return made[position];

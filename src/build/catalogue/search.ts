@@ -108,7 +108,7 @@ export interface SearchPart {
 /**
  * Page. The terms of a part a query term matches, with how well: itself (1), a term it begins
  * (0.5, from two characters on), a term within a typo (0.3: one edit from five characters, two
- * from eight, sharing the first two characters).
+ * from eight, sharing the first two characters; not for a term with a digit).
  */
 export function termMatches(part: SearchPart, term: string): [number, number][] {
   const terms = part.terms;
@@ -129,7 +129,8 @@ export function termMatches(part: SearchPart, term: string): [number, number][] 
   } else {
     for (let index = start; index < terms.length && terms[index]!.startsWith(term); index++) matches.push([index, terms[index]!.length === term.length ? 1 : 0.5]);
   }
-  if (term.length >= 5) {
+  // Typos are forgiven in words, not in numbers: 1956 is not 1957.
+  if (term.length >= 5 && !/\d/.test(term)) {
     const limit = term.length >= 8 ? 2 : 1;
     const head = term.slice(0, 2);
     for (let index = firstFrom(head); index < terms.length && terms[index]!.startsWith(head); index++) {
