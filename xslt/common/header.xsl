@@ -161,7 +161,9 @@
     <xsl:param name="context" as="node()"/>
     <xsl:param name="pointer" as="xs:string?"/>
     <xsl:variable name="person" select="tk:person($context, $pointer)"/>
-    <xsl:sequence select="(($person/(tei:persName, tei:name, tei:orgName))[1] ! tk:clean(.), $person ! tk:clean(.), replace(normalize-space($pointer), '^#', ''))[normalize-space()][1]"/>
+    <!-- An if-chain: the person's whole text is read only where no name form says it. -->
+    <xsl:variable name="named" select="string(($person/(tei:persName, tei:name, tei:orgName))[1] ! tk:clean(.))"/>
+    <xsl:sequence select="if ($named) then $named else ($person ! tk:clean(.), replace(normalize-space($pointer), '^#', ''))[normalize-space()][1]"/>
   </xsl:function>
 
   <!-- The documents of a corpus (teiCorpus), its included members too: each rendered with its title. -->
@@ -178,6 +180,8 @@
 
   <xsl:function name="tk:word-count" as="xs:integer">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="count(tokenize(normalize-space(string-join($node//text()[not(ancestor::tei:speaker or ancestor::tei:note)], ' '))))"/>
+    <!-- Words are what single spaces separate once the text is normalized: counting spaces builds no sequence of words. -->
+    <xsl:variable name="text" select="normalize-space(string-join($node//text()[not(ancestor::tei:speaker or ancestor::tei:note)], ' '))"/>
+    <xsl:sequence select="if ($text) then string-length($text) - string-length(translate($text, ' ', '')) + 1 else 0"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -64,12 +64,15 @@
   <!-- A turn's speaker as a reader knows them: the label in the source, else the person's name. -->
   <xsl:function name="tk:speaker-name" as="xs:string">
     <xsl:param name="turn" as="element()"/>
-    <xsl:sequence select="($turn/tei:speaker ! replace(tk:clean(.), '[\s.:]+$', ''), $turn/@who ! tk:name-of($turn, .), 'unidentified speaker')[normalize-space()][1]"/>
+    <xsl:variable name="label" select="string(($turn/tei:speaker ! replace(tk:clean(.), '[\s.:]+$', ''))[normalize-space()][1])"/>
+    <xsl:sequence select="if ($label) then $label else ($turn/@who ! tk:name-of($turn, .), 'unidentified speaker')[normalize-space()][1]"/>
   </xsl:function>
 
   <xsl:function name="tk:block-number" as="xs:string">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="($element/@n[matches(., '^\d+$')], string((if (tk:is-turn($element)) then $tk:turn-numbers else $tk:paragraph-numbers)(generate-id($element))))[1]"/>
+    <!-- An if-chain: the numbering maps are built only for documents whose blocks carry no number (teikit's all do). -->
+    <xsl:sequence select="if ($element/@n[matches(., '^\d+$')]) then string($element/@n)
+        else string((if (tk:is-turn($element)) then $tk:turn-numbers else $tk:paragraph-numbers)(generate-id($element)))"/>
   </xsl:function>
 
   <xsl:function name="tk:is-citable" as="xs:boolean">

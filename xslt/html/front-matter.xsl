@@ -286,6 +286,9 @@
   <!-- A person's names in the text (persName, rs, name pointing at them), by the person's id. -->
   <xsl:key name="tk:mention" match="tei:text//(tei:persName | tei:rs | tei:name)[@ref]" use="tokenize(@ref) ! replace(., '^#', '')"/>
 
+  <!-- A person's turns, by each pointer of their @who (found once, not by a filter per person). -->
+  <xsl:key name="tk:turn-of" match="tei:sp | tei:u" use="tokenize(@who)"/>
+
   <!-- Persons of the document in their groups; persons only mentioned come last. -->
   <xsl:template name="tk:participants">
     <xsl:param name="tei" as="element()"/>
@@ -298,7 +301,7 @@
           <ul class="persons">
             <xsl:for-each select="tei:person">
               <xsl:variable name="id" select="string(@xml:id)"/>
-              <xsl:variable name="own" select="$turns[tokenize(@who) = '#' || $id]"/>
+              <xsl:variable name="own" select="key('tk:turn-of', '#' || $id, root($tei)) intersect $turns"/>
               <!-- Where the person speaks and where they are named: the ways back into the text. -->
               <xsl:variable name="mentioned" select="(for $name in key('tk:mention', $id) return $name/ancestor::*[self::tei:p or self::tei:ab or self::tei:seg[parent::tei:u]][1][ancestor::tei:body])/."/>
               <li id="person-{$id}">

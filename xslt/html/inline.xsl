@@ -17,7 +17,8 @@
   <xsl:mode name="html-inline" on-no-match="text-only-copy"/>
 
   <xsl:template match="tei:supplied" mode="html-inline">
-    <span class="supplied" title="{tk:supplied-title(.)}"><span class="dip">{tk:supplied-marks(.)[1]}</span><xsl:apply-templates mode="#current"/><span class="dip">{tk:supplied-marks(.)[2]}</span></span>
+    <xsl:variable name="marks" select="tk:supplied-marks(.)"/>
+    <span class="supplied" title="{tk:supplied-title(.)}"><span class="dip">{$marks[1]}</span><xsl:apply-templates mode="#current"/><span class="dip">{$marks[2]}</span></span>
   </xsl:template>
 
   <!-- A note that stands in the text in the translator's brackets: shown where it stands. -->
