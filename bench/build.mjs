@@ -6,7 +6,7 @@
 // Needs: npm ci; apt-get install jing libsaxonhe-java time.
 // Run: node bench/build.mjs [N=1000] [--growth N2]   (e.g. --growth 5000 also builds N2 editions)
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { writeCorpus } from './corpus.mjs';
@@ -48,6 +48,8 @@ function flatTei(root) {
   const files = [];
   for (const folder of readdirSync(join(root, 'editions'), { withFileTypes: true }).filter((entry) => entry.isDirectory())) {
     const name = `${folder.name}.xml`;
+    // The catalogue's own folder (catalogue/: its pages and search index) holds no edition.
+    if (!existsSync(join(root, 'editions', folder.name, name))) continue;
     cpSync(join(root, 'editions', folder.name, name), join(flat, name));
     files.push(join(flat, name));
   }
