@@ -182,5 +182,13 @@ describe('the catalogue of a corpus larger than a page', () => {
     expect(result.problem?.ruleId).toBe('build/catalogue-folder-taken');
     expect(result.problem?.reason).toContain('catalogue/');
     expect(existsSync(join(root, 'index.html'))).toBe(false);
+    // A catalogue of one page needs no folder: that edition is listed, and its folder left as it is.
+    const small = join(base, 'taken-small');
+    rmSync(small, { recursive: true, force: true });
+    const order = corpus(small, 20, (index) => (index === 3 ? 'catalogue' : `e${index}`));
+    writeFileSync(join(small, 'catalogue', 'page-2.html'), 'the edition\'s own file');
+    expect(writeCatalogue(small, order, 'test').written).toBe(true);
+    expect(readFileSync(join(small, 'catalogue', 'page-2.html'), 'utf8')).toBe('the edition\'s own file');
+    expect(readFileSync(join(small, 'index.html'), 'utf8')).toContain('<a href="catalogue/catalogue.html">Record 3</a>');
   });
 });

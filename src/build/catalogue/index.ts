@@ -236,12 +236,11 @@ export function writeCatalogue(root: string, order: readonly Placed[], toolchain
   const pages = Math.max(1, Math.ceil(count / PAGE_SIZE));
   const hash = catalogueHash(order, toolchain);
   removeLeftovers(root);
-  if (pages > 1) {
-    const inside = order.find(({ edition }) => edition.directory === folder || edition.directory.startsWith(`${folder}${sep}`));
-    if (inside) {
-      const reason = `The catalogue of more than ${PAGE_SIZE} editions keeps its pages in the folder ${CATALOGUE_FOLDER}/, which holds an edition (${displayPath(inside.edition.directory)}).`;
-      return { path, editions: count, written: false, problem: { file: displayPath(folder), severity: 'error', source: 'teikit:input', ruleId: 'build/catalogue-folder-taken', reason, note: `Rename that edition's folder; the editions are built, the catalogue is not written.` } };
-    }
+  // An edition in the folder's place: a large catalogue cannot have its folder, a small one leaves it alone.
+  const inside = order.find(({ edition }) => edition.directory === folder || edition.directory.startsWith(`${folder}${sep}`));
+  if (inside && pages > 1) {
+    const reason = `The catalogue of more than ${PAGE_SIZE} editions keeps its pages in the folder ${CATALOGUE_FOLDER}/, which holds an edition (${displayPath(inside.edition.directory)}).`;
+    return { path, editions: count, written: false, problem: { file: displayPath(folder), severity: 'error', source: 'teikit:input', ruleId: 'build/catalogue-folder-taken', reason, note: `Rename that edition's folder; the editions are built, the catalogue is not written.` } };
   }
   if (recordedHash(path) === hash && (pages === 1 || existsSync(folder))) return { path, editions: count, written: false };
 
@@ -314,6 +313,6 @@ export function writeCatalogue(root: string, order: readonly Placed[], toolchain
     if (inlineParts) write(`<script>${inlineParts}</script>\n`);
     write('</body>\n</html>\n');
   });
-  removeStale(folder, written);
+  if (!inside) removeStale(folder, written);
   return { path, editions: count, written: true };
 }
