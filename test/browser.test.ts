@@ -15,9 +15,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCatalogue } from '../src/build/catalogue/index.js';
 import { readingOrder } from '../src/build/navigation.js';
-import { writeState } from '../src/build/state.js';
 import { render } from '../src/render/index.js';
-import { FIXTURES, REFERENCE_TEI, ROOT, buildCli, makeBuildCorpus } from './helpers.js';
+import { FIXTURES, REFERENCE_TEI, ROOT, buildCli, makeBuildCorpus, stateCorpus } from './helpers.js';
 
 const EDITION_URL = pathToFileURL(REFERENCE_TEI.replace(/\.xml$/, '.html')).href;
 /** The bundled editions as the build wrote them (with the corpus bar), and the catalogue. */
@@ -447,25 +446,19 @@ describe('the catalogue of a corpus larger than a page (450 editions) in chromiu
   const status = (): Promise<string> => large.locator('#search-status').innerText();
   // textContent, not innerText: entries out of view are not rendered (content-visibility), but they are there.
   const titles = (): Promise<string[]> => large.locator('#editions > li h2').allTextContents();
+  /** Edition i's date: 1940 + i % 10, on a day of January that moves every ten editions. */
+  const dateOf = (index: number): string => `${1940 + (index % 10)}-01-${String(1 + Math.floor(index / 10) % 28).padStart(2, '0')}`;
 
   beforeAll(async () => {
     // State records only, as a build leaves them: edition i is dated 1940 + i % 10, has "Person i % 7" as a participant, and a word of its own.
     root = join(ARTIFACTS, 'large-catalogue');
     rmSync(root, { recursive: true, force: true });
-    const members = Array.from({ length: SIZE }, (_, index) => {
+    const order = stateCorpus(root, SIZE, (index) => {
       const name = `e${String(index).padStart(3, '0')}`;
-      const directory = join(root, name);
-      mkdirSync(directory, { recursive: true });
-      const date = `${1940 + (index % 10)}-01-${String(1 + Math.floor(index / 10) % 28).padStart(2, '0')}`;
-      writeState(directory, {
-        inputs: `inputs ${index}`,
-        outputs: { [`${name}.html`]: { size: 0, mtimeMs: 0, sha256: '' }, [`${name}.txt`]: { size: 0, mtimeMs: 0, sha256: '' } },
-        record: { id: name, title: `Record ${index}`, date, dateText: date, translators: [], participants: [`Person ${index % 7}`] },
-        words: `common words unique${index}`,
-      });
-      return { directory, name, key: name, root, source: { path: join(directory, 'source.txt'), kind: 'text' as const } };
+      const date = dateOf(index);
+      return { name, record: { title: `Record ${index}`, date, dateText: date, translators: [], participants: [`Person ${index % 7}`] }, words: `common words unique${index}`, outputs: [`${name}.html`, `${name}.txt`] };
     });
-    const result = writeCatalogue(root, readingOrder(members), 'test');
+    const result = writeCatalogue(root, order, 'test');
     expect(result.written).toBe(true);
     url = pathToFileURL(result.path).href;
     large = await context.newPage();
@@ -479,7 +472,6 @@ describe('the catalogue of a corpus larger than a page (450 editions) in chromiu
     expect(messages).toEqual([]);
     expect(loaded).toEqual([url]);
     // By date, then by title (as strings: "Record 280" before "Record 29").
-    const dateOf = (index: number): string => `${1940 + (index % 10)}-01-${String(1 + Math.floor(index / 10) % 28).padStart(2, '0')}`;
     const byDate = Array.from({ length: SIZE }, (_, index) => index)
       .sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : `record ${a}` < `record ${b}` ? -1 : 1))
       .map((index) => `Record ${index}`);

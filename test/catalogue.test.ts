@@ -5,14 +5,12 @@
  * catalogue's files for a corpus larger than a page: what is written, replaced and refused
  * (the page itself is tried in test/browser.test.ts).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PAGE_SIZE, writeCatalogue } from '../src/build/catalogue/index.js';
-import { readingOrder } from '../src/build/navigation.js';
-import { writeState } from '../src/build/state.js';
-import { ROOT } from './helpers.js';
+import { ROOT, stateCorpus } from './helpers.js';
 import {
   decodePostings,
   partsFor,
@@ -126,19 +124,13 @@ describe('the catalogue search engine', () => {
 });
 
 /** State records of `size` editions under `root` (edition i in folder `name(i)`), as a build leaves them. */
-function corpus(root: string, size: number, name = (index: number): string => `e${String(index).padStart(4, '0')}`) {
-  return readingOrder(Array.from({ length: size }, (_, index) => {
-    const directory = join(root, name(index));
-    mkdirSync(directory, { recursive: true });
-    writeState(directory, {
-      inputs: `inputs ${index}`,
-      outputs: { [`${name(index)}.html`]: { size: 0, mtimeMs: 0, sha256: '' } },
-      record: { id: name(index), title: index === 7 ? 'A </script><script>alert(1)</script> title' : `Record ${index}`, date: `19${String(10 + (index % 80))}-05-01`, translators: [], participants: [] },
-      words: `word${index}`,
-    });
-    return { directory, name: name(index), key: name(index), root, source: { path: join(directory, 'source.txt'), kind: 'text' as const } };
+const corpus = (root: string, size: number, name = (index: number): string => `e${String(index).padStart(4, '0')}`) =>
+  stateCorpus(root, size, (index) => ({
+    name: name(index),
+    record: { title: index === 7 ? 'A </script><script>alert(1)</script> title' : `Record ${index}`, date: `19${String(10 + (index % 80))}-05-01`, translators: [], participants: [] },
+    words: `word${index}`,
+    outputs: [`${name(index)}.html`],
   }));
-}
 
 describe('the catalogue of a corpus larger than a page', () => {
   const base = join(ROOT, 'test-output', 'catalogue');

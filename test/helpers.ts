@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readingOrder, type Placed } from '../src/build/navigation.js';
+import { writeState, type CatalogueRecord } from '../src/build/state.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Documents the tests read, kept in the repository (test/fixtures/README.md says where each comes from). */
@@ -168,4 +170,27 @@ export function makeBuildCorpus(root: string): string {
   mkdirSync(join(editions, 'tei-only'), { recursive: true });
   cpSync(REFERENCE_TEI, join(editions, 'tei-only', 'record.xml'));
   return root;
+}
+
+/** What a synthetic edition's state record says: its folder name, catalogue record, words and output files. */
+export interface StateEdition {
+  name: string;
+  record: Omit<CatalogueRecord, 'id'>;
+  words: string;
+  outputs: string[];
+}
+
+/**
+ * A corpus of `size` editions as a build leaves their state records (and nothing else), in
+ * reading order: for catalogue tests at sizes no build could make in a test's time.
+ */
+export function stateCorpus(root: string, size: number, edition: (index: number) => StateEdition): Placed[] {
+  return readingOrder(Array.from({ length: size }, (_, index) => {
+    const { name, record, words, outputs } = edition(index);
+    const directory = join(root, name);
+    mkdirSync(directory, { recursive: true });
+    const recorded = Object.fromEntries(outputs.map((output) => [output, { size: 0, mtimeMs: 0, sha256: '' }]));
+    writeState(directory, { inputs: `inputs ${index}`, outputs: recorded, record: { id: name, ...record }, words });
+    return { directory, name, key: name, root, source: { path: join(directory, 'source.txt'), kind: 'text' as const } };
+  }));
 }
